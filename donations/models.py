@@ -1,0 +1,1 @@
+"""Models of this section are added by its own issue."""

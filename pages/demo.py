@@ -1,0 +1,361 @@
+"""Demo content for the shared pages, and the helpers every section's ``demo`` module uses.
+
+``manage.py load_demo_content`` calls ``build(home)`` of every installed app that has a ``demo``
+module, in INSTALLED_APPS order. Texts come from the organisation's own site (Kyrgyz) with our
+Russian and English versions; no figure appears here that the organisation has not published.
+"""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from pages.models import HomePage, OrganisationSettings, StandardPage
+
+LANGUAGE_CODES = ("ru", "ky", "en")
+
+
+def translated(field, values):
+    """{"ru": a, "ky": b, "en": c} → {"field_ru": a, "field_ky": b, "field_en": c}."""
+    return {f"{field}_{code}": values[code] for code in LANGUAGE_CODES if code in values}
+
+
+def paragraphs(*texts):
+    return RichText("".join(f"<p>{text}</p>" for text in texts))
+
+
+def ensure_page(parent, model, titles, **fields):
+    """Return the child of ``parent`` with the Russian slug made from ``titles["ru"]``, creating it once.
+
+    An existing page is returned untouched, so running the demo loader twice changes nothing.
+    """
+    page = model(**translated("title", titles), **fields)
+    page.fill_missing_slugs()
+    existing = parent.get_children().filter(slug_ru=page.slug_ru).first()
+    if existing is not None:
+        return existing.specific
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def prepare_root(root):
+    """Give the tree's root the per-language title and URL path that a fresh database lacks.
+
+    (``make run`` also runs modeltranslation's update_translation_fields and set_translation_url_paths;
+    this keeps the loader correct on a database where they were not run, such as the test database.)
+    """
+    updates = {}
+    for code in LANGUAGE_CODES:
+        if not getattr(root, f"url_path_{code}"):
+            updates[f"url_path_{code}"] = "/"
+        if not getattr(root, f"title_{code}"):
+            updates[f"title_{code}"] = root.title_ru or "Root"
+    if updates:
+        Page.objects.filter(pk=root.pk).update(**updates)
+        for field, value in updates.items():
+            setattr(root, field, value)
+
+
+def ensure_home_page():
+    """Replace Wagtail's placeholder "Welcome" page with the home page and point the site at it."""
+    home = HomePage.objects.first()
+    if home is not None:
+        return home
+    root = Page.get_first_root_node()
+    prepare_root(root)
+    home = HomePage(
+        **translated("title", {"ru": "Главная", "ky": "Башкы бет", "en": "Home"}),
+        **translated(
+            "hero_heading",
+            {
+                "ru": "Любящий дом для каждого ребёнка",
+                "ky": "Ар бир балага сүйүктүү үй",
+                "en": "A loving home for every child",
+            },
+        ),
+        **translated(
+            "hero_text",
+            {
+                "ru": "Мы даём детям, оставшимся без попечения родителей, семейный дом и защищаем их права.",
+                "ky": "Биз ата-энесинин камкордугусуз калган балдарга үй-бүлөлүк үй беребиз жана алардын укуктарын коргойбуз.",
+                "en": "We give children without parental care a family home, and we stand up for their rights.",
+            },
+        ),
+        **translated(
+            "introduction",
+            {
+                "ru": paragraphs(
+                    "Общественный фонд «SOS Детские Деревни Кыргызстана» — часть международной федерации "
+                    "SOS Children's Villages. Мы заботимся о детях, оставшихся без попечения родителей, и о "
+                    "детях, которые рискуют его потерять, и добиваемся, чтобы их права соблюдались."
+                ).source,
+                "ky": paragraphs(
+                    "«Кыргызстандын SOS Балдар Айылдары» Коомдук фонду SOS Children's Villages эл аралык "
+                    "федерациясынын бир бөлүгү. Биз ата-энесинин камкордугусуз калган жана аны жоготуу "
+                    "коркунучунда турган балдарга кам көрөбүз жана алардын укуктарынын сакталышына жетишебиз."
+                ).source,
+                "en": paragraphs(
+                    "The Public Foundation “SOS Children's Villages Kyrgyzstan” is part of the international "
+                    "SOS Children's Villages federation. We care for children without parental care and for "
+                    "children at risk of losing it, and we work to have their rights respected."
+                ).source,
+            },
+        ),
+        slug="home",
+    )
+    home.fill_missing_slugs()
+    placeholder = root.get_children().filter(slug="home").exclude(content_type__model="homepage").first()
+    if placeholder is not None:
+        placeholder.slug = "welcome-placeholder"
+        placeholder.save()
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        hostname="localhost", port=80, is_default_site=True
+    )
+    site.root_page = home
+    site.site_name = "SOS Children's Villages Kyrgyzstan"
+    site.save()
+    if placeholder is not None:
+        placeholder.delete()
+    return home
+
+
+ABOUT_BODY = {
+    "ru": [
+        ("heading", {"text": "Кто мы", "level": "h2"}),
+        (
+            "paragraph",
+            paragraphs(
+                "Общественный фонд «SOS Детские Деревни Кыргызстана» помогает детям, оставшимся без попечения "
+                "родителей, расти в семье: в заботе, с близким взрослым рядом и с уверенностью в завтрашнем дне.",
+                "Мы работаем с детьми, находящимися в трудной жизненной ситуации, и с их семьями, а наш опыт "
+                "семейного ухода служит основой для правозащитной деятельности на местном и национальном уровнях.",
+            ),
+        ),
+        ("heading", {"text": "Часть всемирной федерации", "level": "h2"}),
+        (
+            "paragraph",
+            paragraphs(
+                "Фонд входит в федерацию SOS Children's Villages (SOS Kinderdorf International), которая "
+                "ведёт более 2100 программ в 133 странах и территориях мира."
+            ),
+        ),
+        ("quote", {"text": "Любящий дом для каждого ребёнка.", "attribution": "SOS Детские Деревни"}),
+    ],
+    "ky": [
+        ("heading", {"text": "Биз кимбиз", "level": "h2"}),
+        (
+            "paragraph",
+            paragraphs(
+                "«Кыргызстандын SOS Балдар Айылдары» Коомдук фонду ата-энесинин камкордугусуз калган балдардын "
+                "үй-бүлөдө, камкордукта, жанында жакын чоң киши менен жана эртеңки күнгө ишеним менен өсүшүнө жардам берет.",
+                "Биз оор жашоо кырдаалында турган балдар жана алардын үй-бүлөлөрү менен иштейбиз, ал эми үй-бүлөлүк "
+                "кам көрүү боюнча тажрыйбабыз жергиликтүү жана улуттук деңгээлдеги коомдук-укуктук иштин негизи болот.",
+            ),
+        ),
+        ("heading", {"text": "Дүйнөлүк федерациянын бир бөлүгү", "level": "h2"}),
+        (
+            "paragraph",
+            paragraphs(
+                "Фонд SOS Children's Villages (SOS Kinderdorf International) федерациясына кирет. Федерация "
+                "дүйнөдөгү 133 өлкө менен аймакта 2100дөн ашуун программаларды жүргүзөт."
+            ),
+        ),
+        ("quote", {"text": "Ар бир балага сүйүктүү үй.", "attribution": "SOS Балдар Айылдары"}),
+    ],
+    "en": [
+        ("heading", {"text": "Who we are", "level": "h2"}),
+        (
+            "paragraph",
+            paragraphs(
+                "The Public Foundation “SOS Children's Villages Kyrgyzstan” helps children without parental care "
+                "grow up in a family: cared for, with a trusted adult beside them and confident in their future.",
+                "We work with children in difficult life situations and with their families, and our experience "
+                "of family-based care is the basis of our advocacy at local and national level.",
+            ),
+        ),
+        ("heading", {"text": "Part of a worldwide federation", "level": "h2"}),
+        (
+            "paragraph",
+            paragraphs(
+                "The Foundation is a member of the SOS Children's Villages federation (SOS Kinderdorf "
+                "International), which runs more than 2,100 programmes in 133 countries and territories."
+            ),
+        ),
+        ("quote", {"text": "A loving home for every child.", "attribution": "SOS Children's Villages"}),
+    ],
+}
+
+HELP_NOW_BODY = {
+    "ru": [
+        (
+            "paragraph",
+            paragraphs(
+                "Скоро здесь можно будет оформить пожертвование онлайн. Пока страница готовится, свяжитесь с "
+                "нашим головным офисом: мы расскажем, как поддержать детей и семьи, с которыми мы работаем."
+            ),
+        )
+    ],
+    "ky": [
+        (
+            "paragraph",
+            paragraphs(
+                "Жакында бул жерден онлайн кайрымдуулук кылууга мүмкүн болот. Барак даярдалып жатканда башкы "
+                "кеңсебизге кайрылыңыз: биз иштеген балдарды жана үй-бүлөлөрдү кантип колдоого болорун айтып беребиз."
+            ),
+        )
+    ],
+    "en": [
+        (
+            "paragraph",
+            paragraphs(
+                "Soon you will be able to make a pledge online here. While this page is being prepared, please "
+                "contact our head office: we will tell you how to support the children and families we work with."
+            ),
+        )
+    ],
+}
+
+PRIVACY_BODY = {
+    "ru": [
+        (
+            "paragraph",
+            paragraphs(
+                "Мы обрабатываем только те персональные данные, которые вы сами нам передаёте, и только для той "
+                "цели, ради которой вы их передали: чтобы ответить на ваше обращение или оформить ваше пожертвование.",
+                "Сайт не использует сторонние счётчики, рекламные сети и шрифты с чужих серверов: при посещении "
+                "сайта ваши данные не передаются третьим лицам.",
+                "Чтобы узнать, какие данные о вас у нас есть, или попросить их удалить, напишите или позвоните в "
+                "наш головной офис (контакты внизу страницы).",
+            ),
+        )
+    ],
+    "ky": [
+        (
+            "paragraph",
+            paragraphs(
+                "Биз өзүңүз берген жеке маалыматтарды гана жана аларды эмне үчүн бергениңиз үчүн гана иштетебиз: "
+                "кайрылууңузга жооп берүү же кайрымдуулугуңузду каттоо үчүн.",
+                "Сайт бөтөн эсептегичтерди, жарнама тармактарын жана башка серверлердеги шрифттерди колдонбойт: "
+                "сайтка киргениңизде маалыматтарыңыз үчүнчү жактарга берилбейт.",
+                "Сиз тууралуу кандай маалымат бар экенин билүү же аны өчүрүүнү суроо үчүн башкы кеңсебизге "
+                "жазыңыз же чалыңыз (байланыштар барактын төмөн жагында).",
+            ),
+        )
+    ],
+    "en": [
+        (
+            "paragraph",
+            paragraphs(
+                "We process only the personal data you give us, and only for the purpose you gave it for: to "
+                "answer your message or to record your pledge.",
+                "This site uses no third-party analytics, advertising networks or fonts from other servers: "
+                "visiting it shares nothing about you with third parties.",
+                "To find out what data we hold about you, or to ask us to delete it, write to or call our head "
+                "office (contacts at the bottom of the page).",
+            ),
+        )
+    ],
+}
+
+
+def configure_settings(home, donate_page, privacy_page):
+    site = Site.objects.get(root_page=home)
+    org = OrganisationSettings.for_site(site)
+    if org.phone:
+        return org
+    for field, values in {
+        "name": {
+            "ru": "SOS Детские Деревни Кыргызстан",
+            "ky": "SOS Балдар Айылдары Кыргызстан",
+            "en": "SOS Children's Villages Kyrgyzstan",
+        },
+        "legal_name": {
+            "ru": "Общественный фонд «SOS Детские Деревни Кыргызстана»",
+            "ky": "«Кыргызстандын SOS Балдар Айылдары» Коомдук фонду",
+            "en": "Public Foundation “SOS Children's Villages Kyrgyzstan”",
+        },
+        "tagline": {
+            "ru": "Любящий дом для каждого ребёнка",
+            "ky": "Ар бир балага сүйүктүү үй",
+            "en": "A loving home for every child",
+        },
+        "head_office_address": {
+            "ru": "720001, Бишкек, ул. Исанова, 94/3",
+            "ky": "720001 Бишкек, Исанов көч., 94/3",
+            "en": "94/3 Isanov Street, Bishkek 720001",
+        },
+    }.items():
+        for code, value in values.items():
+            setattr(org, f"{field}_{code}", value)
+    org.phone = "+996 312 611546"
+    org.fax = "+996 312 611552"
+    org.worldwide_programmes = 2100
+    org.worldwide_countries = 133
+    org.donate_page = donate_page
+    org.privacy_page = privacy_page
+    org.save()
+    return org
+
+
+def add_home_section(home, page, texts):
+    """Add a card for ``page`` to the home page's main sections in every language, once."""
+    home = HomePage.objects.get(pk=home.pk)
+    if any(block.value["page"] and block.value["page"].pk == page.pk for block in home.sections_ru or []):
+        return
+    for code in LANGUAGE_CODES:
+        stream = getattr(home, f"sections_{code}")
+        stream.append(("section", {"page": page, "heading": "", "text": texts[code], "image": None}))
+    home.save_revision().publish()
+
+
+@transaction.atomic
+def build(home=None):
+    home = home or ensure_home_page()
+    about = ensure_page(
+        home,
+        StandardPage,
+        {"ru": "О нас", "ky": "Биз жөнүндө", "en": "About us"},
+        show_in_menus=True,
+        **translated(
+            "introduction",
+            {
+                "ru": "Мы помогаем детям, оставшимся без попечения родителей, расти в любящей семье.",
+                "ky": "Биз ата-энесинин камкордугусуз калган балдардын сүйүктүү үй-бүлөдө өсүшүнө жардам беребиз.",
+                "en": "We help children without parental care grow up in a loving family.",
+            },
+        ),
+        **translated("body", ABOUT_BODY),
+    )
+    donate = ensure_page(
+        home,
+        StandardPage,
+        {"ru": "Помочь сейчас", "ky": "Азыр жардам көрсөтүү", "en": "Help now"},
+        **translated(
+            "introduction",
+            {
+                "ru": "Ваша поддержка помогает детям расти в семье.",
+                "ky": "Сиздин колдооңуз балдардын үй-бүлөдө өсүшүнө жардам берет.",
+                "en": "Your support helps children grow up in a family.",
+            },
+        ),
+        **translated("body", HELP_NOW_BODY),
+    )
+    privacy = ensure_page(
+        home,
+        StandardPage,
+        {"ru": "Политика конфиденциальности", "ky": "Купуялык саясаты", "en": "Privacy policy"},
+        **translated("body", PRIVACY_BODY),
+    )
+    configure_settings(home, donate, privacy)
+    add_home_section(
+        home,
+        about,
+        {
+            "ru": "Кто мы и как помогаем детям расти в семье.",
+            "ky": "Биз кимбиз жана балдардын үй-бүлөдө өсүшүнө кантип жардам беребиз.",
+            "en": "Who we are and how we help children grow up in a family.",
+        },
+    )
+    return home

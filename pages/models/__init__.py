@@ -1,0 +1,17 @@
+"""Models shared by every section: images, the base page, home and standard pages, site settings."""
+
+from .base import BasePage
+from .images import SiteImage, SiteRendition
+from .pages import HomePage, StandardPage
+from .search import SearchEntry
+from .settings import OrganisationSettings
+
+__all__ = [
+    "BasePage",
+    "HomePage",
+    "OrganisationSettings",
+    "SearchEntry",
+    "SiteImage",
+    "SiteRendition",
+    "StandardPage",
+]

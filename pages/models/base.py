@@ -1,0 +1,87 @@
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+from pages.slugs import transliterated_slug
+
+
+class BasePage(Page):
+    """What every public page shares: per-language slugs made from titles, sharing image, search text.
+
+    Concrete pages list their translated fields in their app's translation.py.
+    """
+
+    social_image = models.ForeignKey(
+        "pages.SiteImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sharing image"),
+        help_text=_("Shown when the page is shared on social networks; the page's own photo is used if empty."),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("For search engines"),
+        ),
+        FieldPanel("show_in_menus"),
+        FieldPanel("social_image"),
+    ]
+
+    is_creatable = False
+
+    class Meta:
+        abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        self.fill_missing_slugs()
+        super().full_clean(*args, **kwargs)
+
+    def fill_missing_slugs(self):
+        """Give every language that has a title a Latin slug made from that title."""
+        for code, _name in settings.LANGUAGES:
+            slug_field = build_localized_fieldname("slug", code)
+            title = getattr(self, build_localized_fieldname("title", code), "")
+            if title and not getattr(self, slug_field, ""):
+                setattr(self, slug_field, transliterated_slug(title))
+        default_slug = build_localized_fieldname("slug", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+        if not self.slug and getattr(self, default_slug, ""):
+            self.slug = getattr(self, default_slug)
+
+    def get_hero_image(self):
+        """The page's main photo, if its type has one; used for sharing and listings."""
+        return getattr(self, "hero_image", None)
+
+    def get_social_image(self):
+        return self.social_image or self.get_hero_image()
+
+    def get_meta_description(self):
+        return self.search_description or getattr(self, "introduction", "") or ""
+
+    def get_translated_urls(self, request=None):
+        """This page's URL in each language, for the language switcher and hreflang links."""
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                urls[code] = self.get_url(request=request)
+        return urls
+
+    def search_text(self):
+        """Plain text of this page in the active language, for the site search index."""
+        parts = [self.search_description]
+        for name in self.search_text_fields():
+            value = getattr(self, name, "")
+            if hasattr(value, "stream_block"):
+                value = value.render_as_block()
+            parts.append(str(value or ""))
+        return "\n".join(part for part in parts if part)
+
+    def search_text_fields(self):
+        """Names of the translated fields whose text the site search should find; extended per page type."""
+        return ["introduction", "body"]

@@ -1,0 +1,38 @@
+from django import template
+from django.conf import settings
+
+from pages import navigation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    if not hasattr(request, "_main_menu"):
+        request._main_menu = navigation.main_menu_pages(request)
+    return request._main_menu
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    request = context["request"]
+    return navigation.language_links(request, context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    return context["request"].build_absolute_uri(url)
+
+
+@register.filter
+def is_ancestor_or_self(menu_page, current_page):
+    """True when ``menu_page`` is the current page or one of its ancestors (for aria-current)."""
+    if current_page is None or not hasattr(current_page, "path"):
+        return False
+    return current_page.path.startswith(menu_page.path)
+
+
+@register.simple_tag
+def default_language():
+    return settings.LANGUAGE_CODE

@@ -1,0 +1,27 @@
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from pages import search
+
+RESULTS_PER_PAGE = 10
+
+
+def search_view(request):
+    """Site search in the visitor's language; the query comes from a plain GET form."""
+    query = request.GET.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
+    results = search.search(query, get_language()) if query else []
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "pages/search.html",
+        {
+            "query": query,
+            "query_string": urlencode({"q": query}),
+            "page_obj": page_obj,
+            "result_count": paginator.count,
+        },
+    )
