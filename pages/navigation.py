@@ -16,7 +16,7 @@ def main_menu_pages(request):
     root = site_root(request)
     if root is None:
         return []
-    return list(root.get_children().live().in_menu().public().specific().order_by("path"))
+    return list(root.get_children().live().in_menu().public().order_by("path"))
 
 
 def translated_urls(request, page=None):

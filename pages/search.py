@@ -114,9 +114,16 @@ def search(query, language):
         )
         return [SearchResult(entry.page, entry.title, _highlight_markers(entry.headline)) for entry in entries[:50]]
     for word in words:
-        entries = entries.filter(folded__contains=word)
+        entries = entries.filter(folded__contains=fallback_stem(word, language))
     results = sorted(entries[:200], key=lambda entry: (-_title_score(entry, words), entry.title))
     return [SearchResult(entry.page, entry.title, make_snippet(entry.text, words)) for entry in results[:50]]
+
+
+def fallback_stem(word, language):
+    """A crude stem for databases without full-text search: Russian endings vary, so match a prefix."""
+    if language == "ru" and len(word) > 4:
+        return word[: max(4, len(word) - 2)]
+    return word
 
 
 def _title_score(entry, words):

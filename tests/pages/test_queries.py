@@ -1,0 +1,31 @@
+"""Public pages render in a fixed number of SQL queries, whatever the number of menu items."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, path):
+    """Queries of a warm request: the first one fills caches shared across requests (site root paths)."""
+    client.get(path)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("path", ["/ru/", "/ky/biz-zhonundo/", "/en/search/?q=family"])
+def test_query_count_does_not_grow_with_menu_items(client, home_page, path):
+    before = count_queries(client, path)
+    for _ in range(5):
+        StandardPageFactory(parent=home_page, show_in_menus=True).save_revision().publish()
+    assert count_queries(client, path) == before
+
+
+def test_standard_page_renders_within_its_query_budget(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        client.get("/ky/biz-zhonundo/")
