@@ -8,7 +8,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 class OrganisationSettings(BaseSiteSetting):
     """The organisation's facts shown across the site: one place to change a phone number."""
 
-    name = models.CharField(_("organisation name"), max_length=200, default="SOS Children's Villages Kyrgyzstan")
+    name = models.CharField(_("organisation name"), max_length=200)
     legal_name = models.CharField(_("legal name"), max_length=300, blank=True)
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     head_office_address = models.CharField(_("head office address"), max_length=300, blank=True)

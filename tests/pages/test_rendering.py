@@ -39,3 +39,15 @@ def test_standard_page_falls_back_to_russian_when_kyrgyz_is_empty(client, home_p
     page.save_revision().publish()
     response = client.get("/ky/biz-zhonundo/")
     assert "Мы помогаем детям, оставшимся без попечения родителей" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/ru/", "SOS Детские Деревни Кыргызстан"),
+        ("/ky/", "SOS Балдар Айылдары Кыргызстан"),
+        ("/en/", "SOS Children&#x27;s Villages Kyrgyzstan"),
+    ],
+)
+def test_header_shows_organisation_name_in_page_language(client, path, name):
+    assert f'<span class="brand__name">{name}</span>' in client.get(path).content.decode()
