@@ -5,11 +5,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages import sitemap as pages_sitemap
 from pages import views as pages_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", pages_sitemap.sitemap_view, name="sitemap"),
+    path("robots.txt", pages_sitemap.robots_view, name="robots"),
 ]
 
 if settings.DEBUG:

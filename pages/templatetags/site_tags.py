@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 
 from pages import navigation
 
@@ -23,6 +24,19 @@ def language_links(context):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     return context["request"].build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url_static(context, path):
+    return context["request"].build_absolute_uri(static(path))
+
+
+OG_LOCALES = {"ru": "ru_RU", "ky": "ky_KG", "en": "en_GB"}
+
+
+@register.filter
+def og_locale(language_code):
+    return OG_LOCALES.get(language_code, language_code)
 
 
 @register.filter
