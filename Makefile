@@ -7,7 +7,9 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check migrate messages makemessages demo superuser clean
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+.PHONY: run test lint format check migrate messages makemessages demo superuser clean browser-deps screenshots
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,8 +52,15 @@ check: $(STAMP)
 	DJANGO_SETTINGS_MODULE=sos_site.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=sos_site.settings.test $(MANAGE) makemigrations --check --dry-run
 
+## axe-core for the accessibility tests, pinned in tests/browser/package.json (skipped without npm).
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: browser accessibility tests will be skipped"; fi
+
+browser-deps: $(AXE)
+
 ## Lint, migrations check, the whole test suite (browser tests included when Chromium is present).
-test: messages lint check
+test: messages lint check browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## Regenerate the .po files after changing translatable strings (needs GNU gettext).

@@ -16,11 +16,15 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or settings.SERVE_MEDIA:
+    from django.urls import re_path
+    from django.views.static import serve
+
+    # In production the web server serves MEDIA_ROOT (see README); this is for development and tests.
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 # Every public page lives under its language prefix: /ru/…, /ky/…, /en/…; "/" is redirected by
 # LocaleMiddleware to the visitor's best language (Accept-Language, else Russian).

@@ -1,0 +1,212 @@
+"""Browser tests: Debian's Chromium driven by Playwright against a real server with the demo site.
+
+The server runs in a subprocess on 127.0.0.1 with its own database (a temporary SQLite file, or
+a fresh PostgreSQL database when DATABASE_URL points at PostgreSQL), built once per session with
+the same commands `make run` uses. Without Chromium or axe-core these tests skip with one line —
+except in CI (CI=true), where they fail.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_JS = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 768}}
+LANGUAGES = ("ru", "ky", "en")
+DEV_USER = ("admin", "sos-dev-admin")
+
+
+def missing_requirement():
+    if not Path(CHROMIUM).exists():
+        return f"Chromium not found at {CHROMIUM} (apt-get install chromium chromium-driver)"
+    if not AXE_JS.exists():
+        return f"axe-core not installed at {AXE_JS} (make test installs it with npm)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "Python Playwright is not installed"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = missing_requirement()
+    if reason is None:
+        return
+    browser_items = [item for item in items if "tests/browser" in str(item.fspath)]
+    if browser_items and os.environ.get("CI", "").lower() == "true":
+        pytest.exit(f"Browser tests cannot run in CI: {reason}", returncode=1)
+    for item in browser_items:
+        item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ServerDatabase:
+    """A database for the browser-test server, separate from the pytest test database."""
+
+    def __init__(self, workdir):
+        self.base_url = os.environ.get("DATABASE_URL", "")
+        self.workdir = workdir
+        self.pg_name = None
+
+    def url(self):
+        if self.base_url.startswith(("postgres://", "postgresql://")):
+            import psycopg
+
+            parsed = urlparse(self.base_url)
+            self.pg_name = f"{parsed.path.lstrip('/') or 'sos'}_browser_{os.getpid()}"
+            with psycopg.connect(urlunparse(parsed._replace(path="/postgres")), autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{self.pg_name}"')
+                conn.execute(f'CREATE DATABASE "{self.pg_name}"')
+            return urlunparse(parsed._replace(path=f"/{self.pg_name}"))
+        return f"sqlite:///{self.workdir / 'browser.sqlite3'}"
+
+    def drop(self):
+        if self.pg_name:
+            import psycopg
+
+            parsed = urlparse(self.base_url)
+            with psycopg.connect(urlunparse(parsed._replace(path="/postgres")), autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    """Base URL of a server with the demo site, migrated and loaded exactly as `make run` does."""
+    workdir = Path(tempfile.mkdtemp(prefix="sos-browser-"))
+    database = ServerDatabase(workdir)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "sos_site.settings.dev",
+        # As visitors see it: real 404 pages, no debug toolbar of errors; uploads still served.
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SERVE_MEDIA": "1",
+        "DJANGO_SUPERUSER_USERNAME": DEV_USER[0],
+        "DJANGO_SUPERUSER_PASSWORD": DEV_USER[1],
+        "DJANGO_SUPERUSER_EMAIL": "admin@example.org",
+        "DATABASE_URL": database.url(),
+        "DJANGO_MEDIA_ROOT": str(workdir / "media"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    manage = [sys.executable, str(PROJECT_DIR / "manage.py")]
+    for command in (
+        ["migrate", "--noinput"],
+        ["update_translation_fields"],
+        ["set_translation_url_paths"],
+        ["load_demo_content"],
+        ["createsuperuser", "--noinput"],
+    ):
+        done = subprocess.run(manage + command, env=env, cwd=PROJECT_DIR, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"manage.py {' '.join(command)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
+    port = free_port()
+    log = open(workdir / "server.log", "w")  # noqa: SIM115
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+        env=env,
+        cwd=PROJECT_DIR,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/ru/", timeout=2)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"The test server did not start; see {workdir / 'server.log'}") from None
+            time.sleep(0.3)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+    database.drop()
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(params=sorted(VIEWPORTS))
+def viewport(request):
+    return request.param
+
+
+@pytest.fixture
+def page(browser, viewport, site_url):
+    context = browser.new_context(viewport=VIEWPORTS[viewport], base_url=site_url)
+    context.set_default_timeout(15000)
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def run_axe(page):
+    """Run axe-core on the page for WCAG 2.0/2.1/2.2 A and AA rules; return the violations."""
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+            resultTypes: ["violations"],
+        })"""
+    )
+    return result["violations"]
+
+
+def describe_violations(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            lines.append(f"    {' '.join(node['target'])}: {node.get('failureSummary', '').splitlines()[-1:]}")
+    return "\n".join(lines)
+
+
+def assert_accessible(page):
+    violations = run_axe(page)
+    assert violations == [], "axe found WCAG A/AA violations on " + page.url + ":\n" + describe_violations(violations)
+
+
+def assert_no_horizontal_scroll(page):
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"horizontal scrolling on {page.url}: content {widths[0]}px > viewport {widths[1]}px"
+
+
+def json_ld(page):
+    return [json.loads(text) for text in page.locator('script[type="application/ld+json"]').all_text_contents()]
