@@ -116,6 +116,11 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "en": ("ru",),
     "ru": ("ky",),
 }
+# Editors see "Заголовок (Кыргызча)" rather than "Заголовок [ky]".
+LANGUAGE_OWN_NAMES = dict(LANGUAGES)
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = lambda verbose_name, lang: (  # noqa: E731
+    f"{verbose_name} ({LANGUAGE_OWN_NAMES.get(lang, lang)})"
+)
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

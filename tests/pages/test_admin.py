@@ -45,3 +45,12 @@ def test_admin_image_form_has_alt_text_and_caption_per_language(admin_client):
 def test_admin_speaks_russian_to_staff_by_default(admin_client):
     response = admin_client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="ru")
     assert "Панель управления" in response.content.decode() or "Страницы" in response.content.decode()
+
+
+def test_admin_labels_language_fields_with_full_language_names(admin_client):
+    page = StandardPage.objects.first()
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "(Кыргызча)" in html
+    assert "(Русский)" in html
+    assert "(English)" in html
+    assert "[ky]" not in html
