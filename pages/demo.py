@@ -263,7 +263,7 @@ PRIVACY_BODY = {
 def configure_settings(home, donate_page, privacy_page):
     site = Site.objects.get(root_page=home)
     org = OrganisationSettings.for_site(site)
-    if org.phone:
+    if org.legal_name_ru:
         return org
     for field, values in {
         "name": {
@@ -281,16 +281,9 @@ def configure_settings(home, donate_page, privacy_page):
             "ky": "Ар бир балага сүйүктүү үй",
             "en": "A loving home for every child",
         },
-        "head_office_address": {
-            "ru": "720001, Бишкек, ул. Исанова, 94/3",
-            "ky": "720001 Бишкек, Исанов көч., 94/3",
-            "en": "94/3 Isanov Street, Bishkek 720001",
-        },
     }.items():
         for code, value in values.items():
             setattr(org, f"{field}_{code}", value)
-    org.phone = "+996 312 611546"
-    org.fax = "+996 312 611552"
     org.worldwide_programmes = 2100
     org.worldwide_countries = 133
     org.donate_page = donate_page

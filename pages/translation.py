@@ -21,4 +21,4 @@ class SiteImageTranslation(TranslationOptions):
 
 @register(OrganisationSettings)
 class OrganisationSettingsTranslation(TranslationOptions):
-    fields = ("name", "legal_name", "tagline", "head_office_address")
+    fields = ("name", "legal_name", "tagline")

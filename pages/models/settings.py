@@ -1,7 +1,75 @@
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
 from django.db import models
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@dataclass(frozen=True)
+class ContactDetails:
+    """An office's contacts in the active language: what the footer and the structured data read.
+
+    The head office page chosen in the settings provides them through ``get_contact_details()``; pages/
+    knows nothing else about the offices app. Phone numbers arrive in the stored form "+996 312 611546".
+    """
+
+    street_address: str = ""
+    postcode: str = ""
+    locality: str = ""
+    region: str = ""
+    country_code: str = "KG"
+    phone: str = ""
+    fax: str = ""
+    email: str = ""
+    page: Any = None
+
+    @property
+    def postal_address(self):
+        """One line: "ул. Исанова, 94/3, 720001 Бишкек"."""
+        locality = " ".join(part for part in (self.postcode, self.locality) if part)
+        return ", ".join(part for part in (self.street_address, locality) if part)
+
+    @property
+    def phone_uri(self):
+        return tel_uri(self.phone)
+
+    @property
+    def fax_uri(self):
+        return tel_uri(self.fax)
+
+    def postal_address_data(self):
+        """schema.org PostalAddress of these contacts, without empty properties."""
+        data = {
+            "@type": "PostalAddress",
+            "streetAddress": self.street_address,
+            "postalCode": self.postcode,
+            "addressLocality": self.locality,
+            "addressRegion": self.region,
+            "addressCountry": self.country_code,
+        }
+        return {key: str(value) for key, value in data.items() if value}
+
+
+def tel_uri(number):
+    """tel:+996312611546 for "+996 312 611546"; empty for an empty number."""
+    digits = re.sub(r"\D", "", number or "")
+    return f"tel:+{digits}" if digits else ""
+
+
+SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_for_html(data):
+    """JSON safe inside a <script type="application/ld+json"> element: no "</script>" can close it early."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES))
 
 
 @register_setting(icon="site")
@@ -11,12 +79,18 @@ class OrganisationSettings(BaseSiteSetting):
     name = models.CharField(_("organisation name"), max_length=200)
     legal_name = models.CharField(_("legal name"), max_length=300, blank=True)
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
-    head_office_address = models.CharField(_("head office address"), max_length=300, blank=True)
-    phone = models.CharField(
-        _("phone"), max_length=40, blank=True, help_text=_("International format: +996 312 611546")
+    head_office = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("head office page"),
+        help_text=_(
+            "The office page whose address, phone, fax and e-mail the footer and every page's structured data "
+            "show: change the contacts there, once."
+        ),
     )
-    fax = models.CharField(_("fax"), max_length=40, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
@@ -46,10 +120,7 @@ class OrganisationSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("name"), FieldPanel("legal_name"), FieldPanel("tagline")], heading=_("Organisation")
         ),
-        MultiFieldPanel(
-            [FieldPanel("head_office_address"), FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")],
-            heading=_("Head office contacts"),
-        ),
+        MultiFieldPanel([PageChooserPanel("head_office")], heading=_("Head office contacts")),
         MultiFieldPanel(
             [FieldPanel("facebook_url"), FieldPanel("instagram_url"), FieldPanel("youtube_url")],
             heading=_("Social networks"),
@@ -60,8 +131,70 @@ class OrganisationSettings(BaseSiteSetting):
         MultiFieldPanel([FieldPanel("donate_page"), FieldPanel("privacy_page")], heading=_("Key pages")),
     ]
 
+    select_related = ["head_office"]
+
     class Meta:
         verbose_name = _("organisation")
+
+    @cached_property
+    def head_office_page(self):
+        """The live head office page as its own type (one query: the settings query joins the base page)."""
+        if self.head_office is None or not self.head_office.live:
+            return None
+        return self.head_office.specific
+
+    @property
+    def head_office_contacts(self):
+        """The head office's ContactDetails in the active language, or None when no head office is chosen."""
+        get_contact_details = getattr(self.head_office_page, "get_contact_details", None)
+        return get_contact_details() if callable(get_contact_details) else None
+
+    @property
+    def phone(self):
+        return getattr(self.head_office_contacts, "phone", "")
+
+    @property
+    def fax(self):
+        return getattr(self.head_office_contacts, "fax", "")
+
+    @property
+    def email(self):
+        return getattr(self.head_office_contacts, "email", "")
+
+    def structured_data(self, request=None):
+        """schema.org description of the organisation (an NGO) with the head office's address and phones."""
+        request = request or getattr(self, "_request", None)
+
+        def absolute(url):
+            return request.build_absolute_uri(url) if request is not None else url
+
+        home_url = absolute(reverse("wagtail_serve", args=[""]))
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NGO",
+            "@id": f"{home_url}#organisation",
+            "name": self.name,
+            "legalName": self.legal_name,
+            "url": home_url,
+            "logo": absolute(static("pages/img/logo-mark.svg")),
+            "sameAs": [url for _label, url in self.social_links],
+        }
+        contacts = self.head_office_contacts
+        if contacts is not None:
+            data.update(
+                {
+                    "address": contacts.postal_address_data(),
+                    "telephone": contacts.phone,
+                    "faxNumber": contacts.fax,
+                    "email": contacts.email,
+                }
+            )
+        return {key: value for key, value in data.items() if value}
+
+    @property
+    def structured_data_json(self):
+        """The organisation's JSON-LD for base.html (absolute URLs when read through the request)."""
+        return json_for_html(self.structured_data())
 
     @property
     def social_links(self):
