@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -49,6 +49,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy (sos_site/middleware.py); production.py adds WhiteNoise above it.
+    "sos_site.middleware.SecurityHeadersMiddleware",
+    # Anonymous public pages from the shared cache when PAGE_CACHE_SECONDS > 0 (pages/cache_middleware.py).
+    "pages.cache_middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -57,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees a view's exception first: a database or cache outage becomes a translated 503.
+    "sos_site.middleware.OutageMiddleware",
 ]
 
 ROOT_URLCONF = "sos_site.urls"
@@ -149,8 +155,36 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "SOS Children's Villages Kyrgyzstan <noreply@localhost>")
+# Seconds before a silent mail server is given up on (the pledge stays; the e-mail is retried later).
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 10)
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Donations: abuse limits of the pledge form and retries of its confirmation e-mail.
+DONATIONS_PLEDGE_RATE_LIMIT = env_int("DONATIONS_PLEDGE_RATE_LIMIT", 20)  # pledge forms sent per IP…
+DONATIONS_PLEDGE_RATE_WINDOW = env_int("DONATIONS_PLEDGE_RATE_WINDOW", 3600)  # …per this many seconds
+DONATIONS_MIN_FILL_SECONDS = env_int("DONATIONS_MIN_FILL_SECONDS", 3)  # faster than this is a robot
+DONATIONS_FORM_MAX_AGE = 24 * 3600  # a displayed form's one-time key is valid this long
+DONATIONS_EMAIL_MAX_ATTEMPTS = 10  # then the e-mail is marked failed and shown in the admin
+DONATIONS_TRUSTED_PROXY_COUNT = env_int("DONATIONS_TRUSTED_PROXY_COUNT", 0)  # proxies adding X-Forwarded-For
+
+# Redis when REDIS_URL is set (shared by every process and server), else local memory (one process only).
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            # Django's RedisCache that logs and carries on when Redis is unreachable (sos_site/cache_backends.py).
+            "BACKEND": "sos_site.cache_backends.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("DJANGO_CACHE_KEY_PREFIX", "sos"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    # Sessions in the database, read through Redis: shared by every app server, durable across restarts.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Seconds a rendered public page stays in the cache; 0 turns the page cache off (production.py turns it on
+# when Redis is configured).
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 0)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,45 @@
+"""The "Fundraising" group: the only non-superusers who see pledges.
+
+Permissions, exactly: reach the Wagtail admin; view, change (status) and export pledges; edit the
+pledge options (amounts, bank details, consent text). Nothing else: no page editing, no deleting pledges.
+Permissions are created here rather than waiting for post_migrate, which runs only after every migration.
+"""
+
+from django.db import migrations
+
+GROUP_NAME = "Fundraising"
+PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
+    ("donations", "pledge", "view_pledge", "Can view pledge"),
+    ("donations", "pledge", "change_pledge", "Can change pledge"),
+    ("donations", "pledge", "export_pledge", "Can export pledges"),
+    ("donations", "pledgesettings", "change_pledgesettings", "Can change pledge options"),
+]
+
+
+def create_group(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    group, _created = Group.objects.get_or_create(name=GROUP_NAME)
+    for app_label, model, codename, name in PERMISSIONS:
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        permission, _ = Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
+        group.permissions.add(permission)
+
+
+def remove_group(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name=GROUP_NAME).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("donations", "0001_initial"),
+        ("wagtailadmin", "0001_create_admin_access_permissions"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(create_group, remove_group)]

@@ -1,0 +1,220 @@
+import secrets
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .settings import CURRENCIES
+
+# Crockford's base32: digits and capitals without I, L, O and U, so a reference read over the phone
+# is never ambiguous. Ten characters give 2**50 possibilities: unguessable, still short.
+REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+REFERENCE_LENGTH = 10
+_READ_AS = str.maketrans({"I": "1", "L": "1", "O": "0"})
+
+
+def new_reference():
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def normalise_reference(text):
+    """What a donor typed or a URL carried → the stored form, or "" when it cannot be a reference."""
+    value = (text or "").strip().upper().replace("-", "").replace(" ", "").translate(_READ_AS)
+    if len(value) != REFERENCE_LENGTH or any(char not in REFERENCE_ALPHABET for char in value):
+        return ""
+    return value
+
+
+class PledgeQuerySet(models.QuerySet):
+    def create_once(self, *, submission_key, **fields):
+        """(pledge, created): a new pledge, or the one already made from this submission key.
+
+        Safe under concurrency: the unique constraints decide, inside a savepoint. A clash of
+        references (2**-50 per pair) gets a new reference; a clash of submission keys returns the winner.
+        """
+        for _attempt in range(5):
+            pledge = self.model(submission_key=submission_key, reference=new_reference(), **fields)
+            try:
+                with transaction.atomic():
+                    pledge.save(force_insert=True)
+            except IntegrityError:
+                existing = self.filter(submission_key=submission_key).first()
+                if existing is not None:
+                    return existing, False
+                continue
+            return pledge, True
+        raise IntegrityError("Could not find a free pledge reference after 5 attempts.")
+
+    def identifiable(self):
+        return self.filter(anonymised_at__isnull=True)
+
+    def for_email(self, email):
+        return self.identifiable().filter(email__iexact=(email or "").strip())
+
+    def anonymise(self):
+        """Remove the donor's identity from these pledges, keeping amounts, dates and statuses for reports."""
+        now = timezone.now()
+        with transaction.atomic():
+            ids = list(self.identifiable().values_list("pk", flat=True))
+            PledgeStatusChange.objects.filter(pledge_id__in=ids).exclude(note="").update(note="")
+            pending = [Pledge.EmailStatus.PENDING, Pledge.EmailStatus.SENDING, Pledge.EmailStatus.FAILED]
+            Pledge.objects.filter(pk__in=ids, email_status__in=pending).update(email_status=Pledge.EmailStatus.SKIPPED)
+            Pledge.objects.filter(pk__in=ids).update(
+                donor_name="",
+                email="",
+                phone="",
+                email_last_error="",
+                anonymised_at=now,
+                updated_at=now,
+            )
+        return len(ids)
+
+
+class Pledge(models.Model):
+    """A donor's promise to give: never lost, never duplicated, and traceable through its status history."""
+
+    class Frequency(models.TextChoices):
+        ONE_OFF = "one_off", _("One-off")
+        MONTHLY = "monthly", _("Monthly")
+
+    class Status(models.TextChoices):
+        PLEDGED = "pledged", _("Pledged")
+        CONFIRMED = "confirmed", _("Confirmed")
+        FULFILLED = "fulfilled", _("Fulfilled")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class EmailStatus(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed, gave up")
+        SKIPPED = "skipped", _("Not sent (donor data removed)")
+
+    # Which statuses staff may move a pledge to from each status; corrections one step back are allowed.
+    TRANSITIONS = {
+        Status.PLEDGED: (Status.CONFIRMED, Status.CANCELLED),
+        Status.CONFIRMED: (Status.FULFILLED, Status.CANCELLED, Status.PLEDGED),
+        Status.FULFILLED: (Status.CONFIRMED,),
+        Status.CANCELLED: (Status.PLEDGED,),
+    }
+
+    reference = models.CharField(_("reference"), max_length=REFERENCE_LENGTH, unique=True, editable=False)
+    submission_key = models.CharField(
+        _("submission key"),
+        max_length=64,
+        unique=True,
+        editable=False,
+        help_text=_("One per displayed form: a form sent twice makes one pledge."),
+    )
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, choices=[(code, code) for code in CURRENCIES])
+    frequency = models.CharField(_("frequency"), max_length=10, choices=Frequency.choices)
+    designation = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("designation"),
+        help_text=_("Empty: where most needed."),
+    )
+    designation_title = models.CharField(
+        _("designation as the donor saw it"), max_length=255, blank=True, help_text=_("Kept if the page is deleted.")
+    )
+    donor_name = models.CharField(_("name"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    anonymous = models.BooleanField(_("give anonymously"), default=False)
+    consent_given = models.BooleanField(_("consented to data processing"), default=False)
+    consent_version = models.CharField(_("consent version"), max_length=40, blank=True)
+    consent_text = models.TextField(_("consent text shown"), blank=True)
+    consented_at = models.DateTimeField(_("consented at"), null=True, blank=True)
+    news_opt_in = models.BooleanField(_("wants news"), default=False)
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PLEDGED)
+    source_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("source page"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    email_status = models.CharField(
+        _("confirmation e-mail"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING
+    )
+    email_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)
+    email_last_attempt_at = models.DateTimeField(_("last e-mail attempt"), null=True, blank=True)
+    email_last_error = models.TextField(_("last e-mail error"), blank=True)
+    email_sent_at = models.DateTimeField(_("e-mail sent"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("donor data removed"), null=True, blank=True)
+
+    objects = PledgeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pledge")
+        verbose_name_plural = _("pledges")
+        ordering = ["-created_at", "-pk"]
+        permissions = [("export_pledge", "Can export pledges")]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="donations_pledge_status_idx"),
+            models.Index(fields=["email_status"], name="donations_pledge_email_idx"),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def display_name(self):
+        if self.anonymised_at:
+            return str(_("(data removed)"))
+        return self.donor_name or str(_("(no name given)"))
+
+    @property
+    def designation_label(self):
+        return self.designation_title or str(_("Where most needed"))
+
+    def allowed_statuses(self):
+        return self.TRANSITIONS.get(self.status, ())
+
+    def change_status(self, new_status, user=None, note=""):
+        """Move to ``new_status`` and record who did it, when and why; returns the history entry."""
+        with transaction.atomic():
+            current = Pledge.objects.select_for_update().get(pk=self.pk)
+            if new_status not in current.allowed_statuses():
+                raise ValueError(f"{current.status} → {new_status} is not allowed")
+            change = PledgeStatusChange.objects.create(
+                pledge=current, from_status=current.status, to_status=new_status, changed_by=user, note=note
+            )
+            Pledge.objects.filter(pk=self.pk).update(status=new_status, updated_at=timezone.now())
+        self.status = new_status
+        return change
+
+
+class PledgeStatusChange(models.Model):
+    """One step of a pledge's status history."""
+
+    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(_("from"), max_length=12, choices=Pledge.Status.choices)
+    to_status = models.CharField(_("to"), max_length=12, choices=Pledge.Status.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    note = models.TextField(_("note"), blank=True, max_length=1000)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.pledge}: {self.from_status} → {self.to_status}"

@@ -1,0 +1,99 @@
+"""The confirmation e-mail: the one call to the outside world in this app, and the one place to fake in tests.
+
+A pledge is saved first; its e-mail is sent after the transaction commits. A failure never reaches the
+donor: the pledge keeps ``email_status = pending`` and ``manage.py send_pending_pledge_emails`` retries.
+"""
+
+import logging
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
+from wagtail.models import Site
+
+from donations.models import DonatePage, Pledge, PledgeSettings
+from pages.models import OrganisationSettings
+
+logger = logging.getLogger(__name__)
+
+# A pledge left "sending" this long (a process died mid-send) is tried again.
+STALE_SENDING = timedelta(minutes=15)
+
+
+def max_attempts():
+    return getattr(settings, "DONATIONS_EMAIL_MAX_ATTEMPTS", 10)
+
+
+def queue_confirmation_email(pledge):
+    """Send the confirmation once the surrounding transaction has committed (at once outside one)."""
+    transaction.on_commit(partial(send_confirmation_email, pledge.pk))
+
+
+def build_confirmation_email(pledge):
+    """The e-mail in the donor's language, plain text with an HTML alternative."""
+    page = pledge.source_page.specific if pledge.source_page_id else None
+    site = (page.get_site() if page else None) or Site.objects.filter(is_default_site=True).first()
+    with translation.override(pledge.language):
+        context = {
+            "pledge": pledge,
+            "page": page if isinstance(page, DonatePage) else None,
+            "organisation": OrganisationSettings.for_site(site),
+            "pledge_settings": PledgeSettings.for_site(site),
+        }
+        subject = " ".join(render_to_string("donations/email/confirmation_subject.txt", context).split())
+        text = render_to_string("donations/email/confirmation.txt", context)
+        html = render_to_string("donations/email/confirmation.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=strip_tags(text), to=[pledge.email])
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def send_confirmation_email(pledge_id):
+    """Try once to send a pending confirmation; returns True when it was sent."""
+    now = timezone.now()
+    claimed = Pledge.objects.filter(pk=pledge_id, email_status=Pledge.EmailStatus.PENDING).update(
+        email_status=Pledge.EmailStatus.SENDING, email_last_attempt_at=now, email_attempts=F("email_attempts") + 1
+    )
+    if not claimed:
+        return False  # sent, being sent by another process, or nothing to send
+    pledge = Pledge.objects.select_related("source_page").get(pk=pledge_id)
+    if not pledge.email:
+        Pledge.objects.filter(pk=pledge_id).update(email_status=Pledge.EmailStatus.SKIPPED)
+        return False
+    try:
+        build_confirmation_email(pledge).send()
+    except Exception as error:  # noqa: BLE001 -- whatever the mail server does, the pledge stays and is retried
+        gave_up = pledge.email_attempts >= max_attempts()
+        logger.warning(
+            "Confirmation e-mail for pledge %s failed (attempt %s): %s", pledge.reference, pledge.email_attempts, error
+        )
+        Pledge.objects.filter(pk=pledge_id).update(
+            email_status=Pledge.EmailStatus.FAILED if gave_up else Pledge.EmailStatus.PENDING,
+            email_last_error=f"{type(error).__name__}: {error}"[:1000],
+        )
+        return False
+    Pledge.objects.filter(pk=pledge_id).update(
+        email_status=Pledge.EmailStatus.SENT, email_sent_at=timezone.now(), email_last_error=""
+    )
+    return True
+
+
+def send_pending_emails(limit=200):
+    """Retry every pending confirmation (and any stuck mid-send); returns (sent, still pending)."""
+    stale = timezone.now() - STALE_SENDING
+    Pledge.objects.filter(email_status=Pledge.EmailStatus.SENDING, email_last_attempt_at__lt=stale).update(
+        email_status=Pledge.EmailStatus.PENDING
+    )
+    ids = list(
+        Pledge.objects.filter(Q(email_status=Pledge.EmailStatus.PENDING))
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    sent = sum(1 for pledge_id in ids if send_confirmation_email(pledge_id))
+    return sent, len(ids) - sent

@@ -1,0 +1,161 @@
+"""The pledge form and thank-you routes of ``DonatePage`` (see ``DonatePage.pledge_form`` / ``thank_you``)."""
+
+import time
+
+from django.conf import settings
+from django.db import transaction
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+from donations import ratelimit
+from donations.forms import PledgeForm, make_submission_key, read_submission_key
+from donations.models import Pledge, PledgeSettings
+from donations.models.pledges import normalise_reference
+from donations.services import queue_confirmation_email
+
+SESSION_KEY = "donations_pledges"
+SESSION_LIMIT = 20
+
+
+class HttpResponseSeeOther(HttpResponseRedirect):
+    status_code = 303
+
+
+def pledge_form(request, page):
+    if request.method == "POST":
+        return _submit(request, page)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    form = _build_form(request, page, initial={"submission_key": make_submission_key()})
+    return _render_form(request, page, form)
+
+
+def thank_you(request, page, reference):
+    """Details only for the browser that made the pledge; anyone else gets a general thank-you."""
+    reference = normalise_reference(reference)
+    if not reference:
+        raise Http404
+    pledge = None
+    if reference in request.session.get(SESSION_KEY, []):
+        pledge = Pledge.objects.select_related("designation").filter(reference=reference).first()
+    response = page.render(
+        request,
+        template="donations/thank_you.html",
+        context_overrides={"pledge": pledge, "pledge_settings": PledgeSettings.for_request(request)},
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+def _submit(request, page):
+    retry_after = ratelimit.hit(request)
+    if retry_after:
+        response = page.render(request, template="donations/rate_limited.html", context_overrides={})
+        response.status_code = 429
+        response["Retry-After"] = str(retry_after)
+        add_never_cache_headers(response)
+        return response
+
+    data = request.POST.copy()
+    key_data = read_submission_key(data.get("submission_key", ""))
+    if key_data is None:
+        data["submission_key"] = make_submission_key()
+        return _reshow(
+            request, page, data, _("This form was open for a long time. Please check your details and send it again.")
+        )
+    key, issued_at = key_data
+
+    existing = Pledge.objects.filter(submission_key=key).first()
+    if existing is not None:  # a double click or a re-sent form: the pledge already exists
+        if existing.email and existing.email.lower() == data.get("email", "").strip().lower():
+            _remember(request, existing)
+        return _redirect_to_thank_you(request, page, existing)
+
+    if data.get("website"):
+        return _reshow(
+            request, page, data, _("Sorry, we could not accept the form. Please check it and send it again.")
+        )
+    if time.time() - issued_at < getattr(settings, "DONATIONS_MIN_FILL_SECONDS", 3):
+        return _reshow(
+            request, page, data, _("That was very quick! Please check your details and send the form again.")
+        )
+
+    form = _build_form(request, page, data=data)
+    if not form.is_valid():
+        return _render_form(request, page, form, status=400)
+
+    cleaned = form.cleaned_data
+    designation = cleaned["designation_page"]
+    with transaction.atomic():
+        pledge, created = Pledge.objects.create_once(
+            submission_key=key,
+            amount=cleaned["amount"],
+            currency=cleaned["currency"],
+            frequency=cleaned["frequency"],
+            designation=designation,
+            designation_title=designation.title if designation else "",
+            donor_name=cleaned["donor_name"],
+            email=cleaned["email"],
+            phone=cleaned["phone"],
+            anonymous=cleaned["anonymous"],
+            consent_given=True,
+            consent_version=PledgeSettings.for_request(request).consent_version,
+            consent_text=form.consent_text,
+            consented_at=timezone.now(),
+            news_opt_in=cleaned["news_opt_in"],
+            language=_language(),
+            source_page=page,
+        )
+        if created:
+            queue_confirmation_email(pledge)
+    if created or pledge.email.lower() == cleaned["email"].lower():
+        _remember(request, pledge)
+    return _redirect_to_thank_you(request, page, pledge)
+
+
+def _language():
+    """The language of the page the pledge was made on (LocaleMiddleware activated it from the URL)."""
+    code = (translation.get_language() or "").split("-")[0]
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def _build_form(request, page, **kwargs):
+    pledge_settings = PledgeSettings.for_request(request)
+    return PledgeForm(
+        rules=pledge_settings.currency_rules(),
+        designation_pages=page.get_designation_pages(),
+        consent_text=pledge_settings.get_consent_text(),
+        **kwargs,
+    )
+
+
+def _reshow(request, page, data, message):
+    """Show the form again with what the visitor typed (minus the honeypot) and one friendly message."""
+    data["website"] = ""
+    form = _build_form(request, page, data=data)
+    form.is_valid()
+    form.add_error(None, message)
+    return _render_form(request, page, form, status=400)
+
+
+def _render_form(request, page, form, status=200):
+    response = page.render(
+        request,
+        template="donations/donate_page.html",
+        context_overrides={"form": form, "pledge_settings": PledgeSettings.for_request(request)},
+    )
+    response.status_code = status
+    add_never_cache_headers(response)  # the form carries a one-time key and a CSRF token
+    return response
+
+
+def _remember(request, pledge):
+    references = [ref for ref in request.session.get(SESSION_KEY, []) if ref != pledge.reference]
+    request.session[SESSION_KEY] = [*references, pledge.reference][-SESSION_LIMIT:]
+
+
+def _redirect_to_thank_you(request, page, pledge):
+    url = page.get_url(request) + page.reverse_subpage("thank_you", args=[pledge.reference])
+    return HttpResponseSeeOther(url)
