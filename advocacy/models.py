@@ -1,1 +1,0 @@
-"""Models of this section are added by its own issue."""
