@@ -49,7 +49,9 @@ def test_admin_speaks_russian_to_staff_by_default(admin_client):
 
 def test_admin_labels_language_fields_with_full_language_names(admin_client):
     page = StandardPage.objects.first()
-    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    html = admin_client.get(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), HTTP_ACCEPT_LANGUAGE="ru"
+    ).content.decode()
     assert "(Кыргызча)" in html
     assert "(Русский)" in html
     assert "(English)" in html
