@@ -7,13 +7,20 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import sitemap as pages_sitemap
 from pages import views as pages_views
+from sos_site import health
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", pages_sitemap.sitemap_view, name="sitemap"),
     path("robots.txt", pages_sitemap.robots_view, name="robots"),
+    # Health checks: no language prefix, never cached (sos_site/health.py).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]
+
+# A database or cache outage outside a view is a 503 too; other errors show the static 500 page.
+handler500 = "sos_site.middleware.server_error"
 
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns

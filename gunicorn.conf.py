@@ -1,0 +1,47 @@
+"""gunicorn settings for production and `make serve` / `make bench` (README "Production").
+
+Every value can be changed through the environment, so one file serves a laptop and a server:
+GUNICORN_BIND, WEB_CONCURRENCY (worker processes), GUNICORN_THREADS, GUNICORN_TIMEOUT,
+GUNICORN_MAX_REQUESTS, GUNICORN_FORWARDED_ALLOW_IPS, GUNICORN_ACCESS_LOG.
+"""
+
+import multiprocessing
+import os
+
+
+def _int(name, default):
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+wsgi_app = "sos_site.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+# CPU-bound Django: about two processes per core. Threads help when pages wait on PostgreSQL or Redis
+# across a network; each thread holds its own database connection.
+workers = _int("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1)
+threads = _int("GUNICORN_THREADS", 1)
+worker_class = "gthread" if threads > 1 else "sync"
+
+# Load the application once in the master: a missing production setting stops gunicorn at once with
+# its one-line message, instead of every worker failing in turn. Workers share the loaded code.
+preload_app = True
+
+timeout = _int("GUNICORN_TIMEOUT", 30)
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then so that a slow leak never grows without bound.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
+max_requests_jitter = max_requests // 10
+
+# Behind a reverse proxy / load balancer: trust its X-Forwarded-* headers (set the proxy's address).
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Heartbeat files in memory rather than on a possibly slow disk.
+if os.path.isdir("/dev/shm"):
+    worker_tmp_dir = "/dev/shm"
+
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+proc_name = "sos-site"

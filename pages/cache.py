@@ -1,0 +1,191 @@
+"""The public page cache: keys, what may be stored, and the purge.
+
+Anonymous GET/HEAD responses of public pages are stored whole in Django's cache (Redis in production), one
+entry per full URL, so each language (``/ru/…``, ``/ky/…``, ``/en/…``) has its own. Every key contains a
+"generation" number kept in the cache itself; a purge increments it, so all pages are dropped at once, in
+every process and on every server that shares the cache. A page shows menus, settings, snippets and other
+pages, so "purge everything" is the simplest purge that is always correct; old entries expire on their own.
+
+Purges happen when a page is published, unpublished, moved or deleted, when site settings, a snippet, an
+image, a document, a site or a page's privacy is saved or deleted. ``connect_signals()`` wires them up
+(pages.apps and the middleware call it; it is idempotent).
+
+A view can keep its response out of the cache with Django's ``never_cache`` decorator (or any
+``Cache-Control: private/no-cache/no-store``); responses that set a cookie, carry a CSRF token, show a bound
+form, or vary on anything but Cookie are never stored.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.forms import BaseForm
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+KEY_PREFIX = "pagecache:page"
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/readyz", "/static/", "/media/", "/django-admin/")
+CACHEABLE_CONTENT_TYPES = ("text/html", "application/xml", "text/plain")
+# Vary values a stored page may carry: Cookie only because something asked "is anybody logged in?"
+# (the answer is "no" for every request the cache serves: requests with a session cookie bypass it).
+ALLOWED_VARY = {"cookie", "accept-encoding"}
+STORED_HEADER_SKIP = {"set-cookie", "x-cache", "content-length"}
+
+
+def cache_seconds():
+    return int(getattr(settings, "PAGE_CACHE_SECONDS", 0) or 0)
+
+
+def enabled():
+    return cache_seconds() > 0
+
+
+def _initial_generation():
+    # Microseconds since the epoch: larger than any earlier generation plus its increments, so a
+    # generation evicted from the cache never comes back to a value whose pages are still stored.
+    return time.time_ns() // 1000
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _initial_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:  # the cache is not storing anything: nothing will hit
+            generation = _initial_generation()
+    return generation
+
+
+def _bump():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, _initial_generation(), timeout=None)
+
+
+def purge(reason=""):
+    """Drop every cached page now, and again when the current transaction commits.
+
+    The second purge catches a page rendered between the first one and the commit, from data that the
+    publishing transaction had not yet made visible.
+    """
+    if reason:
+        logger.debug("Page cache purged: %s", reason)
+    try:
+        _bump()
+        transaction.on_commit(_bump)
+    except Exception as error:  # noqa: BLE001 - a cache outage must not stop an editor from publishing
+        logger.warning("Page cache purge failed (%s); pages expire after PAGE_CACHE_SECONDS.", error)
+
+
+def page_key(request, generation, host=None):
+    scheme = "https" if request.is_secure() else "http"
+    url = f"{scheme}://{host or request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()
+    return f"{KEY_PREFIX}:{generation}:{digest}"
+
+
+def request_is_cacheable(request):
+    """Anonymous GET/HEAD for a public URL, without a session (logged-in or editing) or flash messages."""
+    if not enabled() or request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(EXCLUDED_PREFIXES):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def _has_bound_form(response):
+    context = getattr(response, "context_data", None) or {}
+    values = context.values() if isinstance(context, dict) else []
+    return any(isinstance(value, BaseForm) and value.is_bound for value in values)
+
+
+def response_is_cacheable(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(response, "page_cache_exempt", False):
+        return False
+    content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+    if content_type not in CACHEABLE_CONTENT_TYPES:
+        return False
+    cache_control = {
+        part.strip().split("=")[0].lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    if cache_control & {"private", "no-cache", "no-store"}:
+        return False
+    vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()}
+    if not vary <= ALLOWED_VARY:
+        return False
+    if _has_bound_form(response):
+        return False
+    # Belt and braces: a CSRF token in the page belongs to one visitor.
+    return b"csrfmiddlewaretoken" not in response.content
+
+
+def freeze(response):
+    headers = [(name, value) for name, value in response.items() if name.lower() not in STORED_HEADER_SKIP]
+    return {"status": response.status_code, "headers": headers, "content": response.content}
+
+
+def thaw(entry):
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    return response
+
+
+# --- purge on content changes -------------------------------------------------------------------------
+
+
+def _purge_on_page_change(sender, instance=None, **kwargs):
+    purge(f"page {getattr(instance, 'pk', '')} changed")
+
+
+def _is_content_model(instance):
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import Page, PageViewRestriction, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    if isinstance(instance, Page):  # drafts save the page too; publishing has its own signal
+        return False
+    content_bases = (BaseSiteSetting, BaseGenericSetting, AbstractImage, AbstractDocument, Site, PageViewRestriction)
+    if isinstance(instance, content_bases):
+        return True
+    return type(instance) in set(get_snippet_models())
+
+
+def _purge_on_model_change(sender, instance=None, raw=False, **kwargs):
+    if raw or instance is None:
+        return
+    if _is_content_model(instance):
+        purge(f"{type(instance).__name__} {getattr(instance, 'pk', '')} changed")
+
+
+def _purge_on_page_delete(sender, instance=None, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        purge(f"page {instance.pk} deleted")
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(_purge_on_page_change, dispatch_uid="pages_cache_purge_published")
+    page_unpublished.connect(_purge_on_page_change, dispatch_uid="pages_cache_purge_unpublished")
+    post_page_move.connect(_purge_on_page_change, dispatch_uid="pages_cache_purge_moved")
+    post_delete.connect(_purge_on_page_delete, dispatch_uid="pages_cache_purge_page_deleted")
+    post_save.connect(_purge_on_model_change, dispatch_uid="pages_cache_purge_model_saved")
+    post_delete.connect(_purge_on_model_change, dispatch_uid="pages_cache_purge_model_deleted")

@@ -1,0 +1,41 @@
+"""Serve anonymous public pages from the shared cache (see pages/cache.py for what is stored and purged).
+
+It sits near the top of MIDDLEWARE, under the security headers: a hit skips sessions, CSRF, the language
+machinery and the database entirely. Every response it looked up carries ``X-Cache: hit`` or ``miss``.
+When the cache is unreachable the page is simply rendered.
+"""
+
+import logging
+
+from pages import cache as page_cache
+
+logger = logging.getLogger(__name__)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        page_cache.connect_signals()
+
+    def __call__(self, request):
+        if not page_cache.request_is_cacheable(request):
+            return self.get_response(request)
+        host = request.get_host()  # an unknown host is refused (400) before the cache is consulted
+        key = entry = None
+        try:
+            key = page_cache.page_key(request, page_cache.current_generation(), host)
+            entry = page_cache.cache.get(key)
+        except Exception as error:  # noqa: BLE001 - a broken cache must never break a page
+            logger.warning("Page cache lookup failed: %s", error)
+        if entry is not None:
+            response = page_cache.thaw(entry)
+            response["X-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if key is not None and page_cache.response_is_cacheable(response):
+            try:
+                page_cache.cache.set(key, page_cache.freeze(response), timeout=page_cache.cache_seconds())
+            except Exception as error:  # noqa: BLE001
+                logger.warning("Page cache store failed: %s", error)
+        response["X-Cache"] = "miss"
+        return response

@@ -1,0 +1,162 @@
+"""Security headers for every response, and a clear 503 page when the database or the cache is down.
+
+Content-Security-Policy: Django 5.2 has no CSP support of its own, so the header is written here.
+Public pages allow only the site's own origin and no inline script or style (JSON-LD data blocks are not
+scripts and are allowed). The Wagtail admin under ``/admin/`` needs inline scripts and styles and runs its
+page previews in a same-origin frame, so it gets a looser policy of its own, only there.
+"""
+
+import logging
+import sys
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import translation
+
+try:
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+except ImportError:  # redis-py is only installed where REDIS_URL is used
+    RedisConnectionError = RedisTimeoutError = ConnectionError
+
+logger = logging.getLogger(__name__)
+
+PUBLIC_CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+    ]
+)
+# The admin (Wagtail 7) writes inline <script> and style attributes, shows image previews from blob: and
+# data: URLs, frames its own previews, and embeds previews of oEmbed media from other sites.
+ADMIN_CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "frame-src 'self' https:",
+        "frame-ancestors 'self'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+    ]
+)
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+)
+ADMIN_PATH_PREFIX = "/admin/"
+
+
+def content_security_policy(request):
+    if request.path.startswith(getattr(settings, "ADMIN_PATH_PREFIX", ADMIN_PATH_PREFIX)):
+        return getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN", ADMIN_CSP)
+    return getattr(settings, "CONTENT_SECURITY_POLICY", PUBLIC_CSP)
+
+
+class SecurityHeadersMiddleware:
+    """Adds Content-Security-Policy, Permissions-Policy and a Referrer-Policy to every response.
+
+    With DEBUG on, Django's own error pages (inline styles) are left without a CSP so they stay readable.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not (settings.DEBUG and response.status_code >= 400):
+            response.headers.setdefault("Content-Security-Policy", content_security_policy(request))
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.headers.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY or "same-origin")
+        return response
+
+
+OUTAGE_ERRORS = (
+    OperationalError,
+    InterfaceError,
+    RedisConnectionError,
+    RedisTimeoutError,
+    ConnectionError,
+    TimeoutError,
+)
+
+
+def is_outage(error):
+    """A lost database or cache connection, as opposed to a bug (which stays a 500)."""
+    return isinstance(error, OUTAGE_ERRORS)
+
+
+def outage_response(request):
+    """The 503 page: static, in the visitor's language, no database or cache needed to draw it."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    content = render_to_string(
+        "503.html",
+        {
+            "language": language,
+            "submission": request is not None and request.method == "POST",
+            "STATIC_URL": settings.STATIC_URL,
+        },
+    )
+    response = HttpResponse(content, status=503, content_type="text/html; charset=utf-8")
+    response["Retry-After"] = "60"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class OutageMiddleware:
+    """Turns a database or cache outage in a view or its template into the 503 page, never a stack trace."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_outage(exception):
+            return None
+        logger.error("Service unavailable: %s while serving %s", exception, request.path, exc_info=exception)
+        return outage_response(request)
+
+
+def server_error(request, *args, **kwargs):
+    """handler500: an outage outside a view (in a middleware, or while drawing the 404 page) is a 503 too;
+    any other error shows the static 500 page in the visitor's language."""
+    error = sys.exc_info()[1]
+    if is_outage(error):
+        return outage_response(request)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    content = render_to_string("500.html", {"language": language, "STATIC_URL": settings.STATIC_URL})
+    response = HttpResponse(content, status=500, content_type="text/html; charset=utf-8")
+    response["Cache-Control"] = "no-store"
+    return response
