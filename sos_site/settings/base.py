@@ -49,6 +49,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy (sos_site/middleware.py); production.py adds WhiteNoise above it.
+    "sos_site.middleware.SecurityHeadersMiddleware",
+    # Anonymous public pages from the shared cache when PAGE_CACHE_SECONDS > 0 (pages/cache_middleware.py).
+    "pages.cache_middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -57,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees a view's exception first: a database or cache outage becomes a translated 503.
+    "sos_site.middleware.OutageMiddleware",
 ]
 
 ROOT_URLCONF = "sos_site.urls"
@@ -160,7 +166,25 @@ DONATIONS_FORM_MAX_AGE = 24 * 3600  # a displayed form's one-time key is valid t
 DONATIONS_EMAIL_MAX_ATTEMPTS = 10  # then the e-mail is marked failed and shown in the admin
 DONATIONS_TRUSTED_PROXY_COUNT = env_int("DONATIONS_TRUSTED_PROXY_COUNT", 0)  # proxies adding X-Forwarded-For
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Redis when REDIS_URL is set (shared by every process and server), else local memory (one process only).
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            # Django's RedisCache that logs and carries on when Redis is unreachable (sos_site/cache_backends.py).
+            "BACKEND": "sos_site.cache_backends.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("DJANGO_CACHE_KEY_PREFIX", "sos"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    # Sessions in the database, read through Redis: shared by every app server, durable across restarts.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Seconds a rendered public page stays in the cache; 0 turns the page cache off (production.py turns it on
+# when Redis is configured).
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 0)
 
 LOGGING = {
     "version": 1,
