@@ -245,6 +245,13 @@ class OfficePage(RoutablePageMixin, BasePage):
         return " ".join(part for part in (self.postcode, self.city) if part)
 
     @property
+    def region_line(self):
+        """The region, unless it is a city of republican significance already named as the town."""
+        if not self.region or (self.region in (Region.BISHKEK, Region.OSH_CITY) and self.city):
+            return ""
+        return self.get_region_display()
+
+    @property
     def has_contacts(self):
         return any((self.address, self.city, self.phone, self.mobile_phone, self.fax, self.email))
 
