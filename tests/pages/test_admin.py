@@ -29,7 +29,7 @@ def test_admin_settings_view_shows_translated_organisation_fields(admin_client, 
     html = response.content.decode()
     for code in ("ru", "ky", "en"):
         assert f'name="tagline_{code}"' in html
-        assert f'name="head_office_address_{code}"' in html
+        assert f'name="name_{code}"' in html
 
 
 def test_admin_image_form_has_alt_text_and_caption_per_language(admin_client):
