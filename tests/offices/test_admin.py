@@ -29,3 +29,29 @@ def test_settings_offer_the_head_office_page_chooser(admin_client, org_settings)
     html = admin_client.get(url).content.decode()
     assert 'name="head_office"' in html
     assert 'name="phone"' not in html
+
+
+def test_office_preview_with_a_programme_renders(admin_client, head_office, office_index):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    data = nested_form_data(
+        {
+            "title_ru": "Головной офис",
+            "slug_ru": "golovnoy-ofis",
+            "kind": "head_office",
+            "phone": "0312 611546",
+            "latitude": "42.87460",
+            "longitude": "74.56980",
+            "body_ru": streamfield([]),
+            "body_ky": streamfield([]),
+            "body_en": streamfield([]),
+            "programmes": inline_formset([{"programme": office_index.pk}]),
+        }
+    )
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[head_office.pk])
+    assert admin_client.post(url, data).json()["is_valid"]
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "+996 312 611546" in html
+    assert f'<li><a href="{office_index.get_url()}">Наши офисы</a></li>' in html
