@@ -5,8 +5,8 @@ gets 403. They are plain views rather than a ModelViewSet so that no add, edit o
 """
 
 import csv
+from functools import wraps
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
@@ -25,13 +25,30 @@ PER_PAGE = 50
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def require_permission(request, codename):
-    if not request.user.has_perm(f"donations.{codename}"):
-        raise PermissionDenied
-
-
 def user_can_view(user):
     return user.has_perm("donations.view_pledge") or user.has_perm("donations.change_pledge")
+
+
+def forbidden(request):
+    """A real 403 (Wagtail would turn PermissionDenied into a redirect to the dashboard)."""
+    return TemplateResponse(request, "donations/admin/forbidden.html", status=403)
+
+
+def permission_required(test):
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not test(request.user):
+                return forbidden(request)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def can_export(user):
+    return user.has_perm("donations.export_pledge")
 
 
 def filtered_pledges(request):
@@ -45,9 +62,8 @@ def filtered_pledges(request):
     return filters, filters.qs
 
 
+@permission_required(user_can_view)
 def pledge_list(request):
-    if not user_can_view(request.user):
-        raise PermissionDenied
     filters, queryset = filtered_pledges(request)
     page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("p"))
     params = request.GET.copy()
@@ -65,9 +81,8 @@ def pledge_list(request):
     )
 
 
+@permission_required(user_can_view)
 def pledge_detail(request, pk):
-    if not user_can_view(request.user):
-        raise PermissionDenied
     pledge = get_object_or_404(Pledge.objects.select_related("designation", "source_page"), pk=pk)
     can_change = request.user.has_perm("donations.change_pledge")
     form = None
@@ -75,7 +90,7 @@ def pledge_detail(request, pk):
         form = PledgeStatusForm(request.POST if request.method == "POST" else None, pledge=pledge)
     if request.method == "POST":
         if form is None:
-            raise PermissionDenied
+            return forbidden(request)
         if form.is_valid():
             try:
                 pledge.change_status(form.cleaned_data["status"], user=request.user, note=form.cleaned_data["note"])
@@ -130,8 +145,8 @@ EXPORT_COLUMNS = [
 ]
 
 
+@permission_required(can_export)
 def pledge_export(request):
-    require_permission(request, "export_pledge")
     _filters, queryset = filtered_pledges(request)
     writer = csv.writer(Echo())
 
@@ -148,9 +163,8 @@ def pledge_export(request):
     return response
 
 
+@permission_required(user_can_view)
 def pledge_summary(request):
-    if not user_can_view(request.user):
-        raise PermissionDenied
     filters, queryset = filtered_pledges(request)
     counted = queryset.exclude(status=Pledge.Status.CANCELLED)
     by_month = (
@@ -172,7 +186,7 @@ def pledge_summary(request):
         {
             "filters": filters,
             "by_month": list(by_month),
-            "by_status": [(label, by_status.get(value, 0)) for value, label in Pledge.Status.choices],
+            "by_status": [(str(label), by_status.get(value, 0)) for value, label in Pledge.Status.choices],
             "by_frequency": [{**row, "label": frequency_labels[row["frequency"]]} for row in by_frequency],
             "totals": counted.aggregate(
                 one_off=Count("pk", filter=Q(frequency=Pledge.Frequency.ONE_OFF)),

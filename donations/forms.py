@@ -39,6 +39,8 @@ def read_submission_key(value):
         return None
     if not isinstance(data, dict) or not isinstance(data.get("k"), str) or not isinstance(data.get("t"), int):
         return None
+    if not 0 <= time.time() - data["t"] <= max_age:
+        return None
     return data["k"], data["t"]
 
 
