@@ -1,0 +1,107 @@
+"""Advocacy pages render in a fixed number of SQL queries, whatever the number of reports and programmes."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.advocacy.factories import AdvocacyProgrammePageFactory, FocusAreaFactory
+from tests.factories import SiteImageFactory
+
+pytestmark = pytest.mark.django_db
+
+N = 4
+
+
+def count_queries(client, url):
+    """Queries of a warm request: the first one fills caches shared across requests and makes renditions."""
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.fixture
+def add_reports(make_report, make_document):
+    """Add ``count`` reports, each with a cover, two topics and files, to the test report index."""
+    topics = [FocusAreaFactory(), FocusAreaFactory()]
+
+    def add(count, **kwargs):
+        for _ in range(count):
+            make_report(
+                cover_image=SiteImageFactory(),
+                focus_areas=topics,
+                file_ru=make_document(),
+                file_en=make_document(),
+                **kwargs,
+            )
+
+    return add
+
+
+@pytest.mark.parametrize("params", ["", "?year=2021", "?page=1"])
+def test_report_index_queries_do_not_grow_with_the_number_of_reports(client, report_index, add_reports, params):
+    url = report_index.get_translated_urls()["en"] + params
+    add_reports(N)
+    with_n = count_queries(client, url)
+    add_reports(2 * N)
+    assert count_queries(client, url) == with_n
+
+
+def test_report_index_renders_within_its_query_budget(client, report_index, add_reports, django_assert_max_num_queries):
+    url = report_index.get_translated_urls()["ky"]
+    add_reports(N)
+    client.get(url)
+    with django_assert_max_num_queries(24):
+        client.get(url)
+
+
+def test_advocacy_index_queries_do_not_grow_with_reports_and_programmes(client, advocacy_index, add_reports):
+    def add_programmes(count):
+        for _ in range(count):
+            AdvocacyProgrammePageFactory(parent=advocacy_index, hero_image=SiteImageFactory()).save_revision().publish()
+
+    url = advocacy_index.get_translated_urls()["ru"]
+    add_reports(N)
+    add_programmes(1)
+    before = count_queries(client, url)
+    add_reports(2 * N)
+    add_programmes(2 * N)
+    assert count_queries(client, url) == before
+
+
+def test_advocacy_index_renders_within_its_query_budget(client, advocacy_index, django_assert_max_num_queries):
+    url = advocacy_index.get_translated_urls()["en"]
+    client.get(url)
+    with django_assert_max_num_queries(25):
+        client.get(url)
+
+
+def test_programme_page_queries_do_not_grow_with_its_reports(client, care_leavers_programme, add_reports):
+    url = care_leavers_programme.get_translated_urls()["en"]
+    add_reports(N, related_programmes=[care_leavers_programme])
+    before = count_queries(client, url)
+    add_reports(2 * N, related_programmes=[care_leavers_programme])
+    assert count_queries(client, url) == before
+
+
+def test_report_page_renders_within_its_query_budget(client, trilingual_report, django_assert_max_num_queries):
+    url = trilingual_report.get_translated_urls()["en"]
+    client.get(url)
+    with django_assert_max_num_queries(23):
+        client.get(url)
+
+
+def test_programme_page_renders_within_its_query_budget(client, care_leavers_programme, django_assert_max_num_queries):
+    url = care_leavers_programme.get_translated_urls()["ky"]
+    client.get(url)
+    with django_assert_max_num_queries(24):
+        client.get(url)
+
+
+def test_feed_queries_do_not_grow_with_the_number_of_reports(client, report_index, add_reports):
+    url = report_index.get_translated_urls()["en"] + "feed/rss/"
+    add_reports(N)
+    before = count_queries(client, url)
+    add_reports(2 * N)
+    assert count_queries(client, url) == before
