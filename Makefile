@@ -9,7 +9,7 @@ PORT ?= 8000
 
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint format check migrate messages makemessages demo superuser clean browser-deps screenshots
+.PHONY: run test lint format check migrate messages makemessages demo superuser clean serve bench wrk browser-deps screenshots
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -71,3 +71,26 @@ makemessages: $(STAMP)
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected
 	find . -name '*.mo' -not -path './.venv/*' -delete
+
+# The production settings on this machine, over plain HTTP on 127.0.0.1: a throwaway secret unless one is
+# set, the development database unless DATABASE_URL is set, no HTTPS redirect, HSTS or secure-only cookies.
+SERVE_ENV = DJANGO_SETTINGS_MODULE=sos_site.settings.production \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/db.sqlite3}" \
+	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_HSTS_SECONDS=0 DJANGO_SECURE_COOKIES=0
+
+## The production stack locally: gunicorn + WhiteNoise with production settings on $(HOST):$(PORT) (README "Production").
+serve: messages migrate
+	$(MANAGE) load_demo_content --if-empty
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0
+	$(SERVE_ENV) GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+
+wrk:
+	@command -v wrk >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }; \
+		else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
+
+## Load-test the production stack on 127.0.0.1 and print a table; a benchmark, it asserts nothing (README "Benchmark").
+bench: messages wrk
+	$(PY) bench/run.py
