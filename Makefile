@@ -68,6 +68,11 @@ makemessages: $(STAMP)
 	$(MANAGE) makemessages -l ru -l ky -l en --ignore=.venv --ignore=node_modules --ignore=tests --ignore=advocacy --ignore=offices --ignore=donations
 	for app in advocacy offices donations; do (cd $$app && ../$(MANAGE) makemessages -l ru -l ky -l en); done
 
+## PNGs of every page type in ru/ky/en on a phone and a desktop, in screenshots/ (git-ignored).
+screenshots: messages browser-deps
+	SCREENSHOTS_DIR=$(CURDIR)/screenshots $(PY) -m pytest tests/browser/test_screenshots.py -q
+	@echo "Screenshots are in screenshots/"
+
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected
 	find . -name '*.mo' -not -path './.venv/*' -delete

@@ -33,6 +33,20 @@ CHROMIUM_ARGS = [
 AXE_JS = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 768}}
 LANGUAGES = ("ru", "ky", "en")
+# One demo page of every public page type, by its English URL; other languages follow its hreflang links.
+PAGE_TYPES = {
+    "home": "/en/",
+    "standard": "/en/about-us/",
+    "advocacy-index": "/en/advocacy/",
+    "advocacy-programme": "/en/advocacy/rights-of-care-leavers/",
+    "report-index": "/en/advocacy/research-and-publications/",
+    "report": "/en/advocacy/research-and-publications/the-situation-of-children-without-parental-care-in-kyrgyzstan/",
+    "office-index": "/en/our-offices/",
+    "office": "/en/our-offices/head-office/",
+    "donate": "/en/help-now/",
+    "search": "/en/search/?q=children",
+    "not-found": "/en/no-such-page/",
+}
 DEV_USER = ("admin", "sos-dev-admin")
 
 
@@ -212,6 +226,15 @@ def assert_no_horizontal_scroll(page):
     page.wait_for_load_state("load")  # stylesheets applied, so the layout is final
     widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert widths[0] <= widths[1], f"horizontal scrolling on {page.url}: content {widths[0]}px > viewport {widths[1]}px"
+
+
+def open_in_language(page, english_path, language):
+    """Open the demo page at ``english_path`` in ``language``, following its hreflang alternate."""
+    response = page.goto(english_path)
+    if language == "en":
+        return response
+    alternate = page.locator(f'link[rel="alternate"][hreflang="{language}"]').get_attribute("href")
+    return page.goto(alternate)
 
 
 def json_ld(page):

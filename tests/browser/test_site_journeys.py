@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import LANGUAGES, assert_accessible, assert_no_horizontal_scroll
+from .conftest import LANGUAGES, assert_no_horizontal_scroll
 
 pytestmark = pytest.mark.browser
 
@@ -105,16 +105,3 @@ def test_phone_menu_opens_from_the_keyboard(browser, site_url, key):
     expect(page.locator("#main-nav")).to_be_hidden()
     expect(toggle).to_be_focused()
     context.close()
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("path_of", ["home", "standard", "search", "not_found"])
-def test_shared_page_types_have_no_accessibility_violations(page, language, path_of):
-    paths = {
-        "home": f"/{language}/",
-        "standard": ABOUT[language][0],
-        "search": f"/{language}/search/?q=family",
-        "not_found": f"/{language}/no-such-page/",
-    }
-    page.goto(paths[path_of])
-    assert_accessible(page)

@@ -1,0 +1,36 @@
+"""Screenshots of every page type in three languages and two viewports.
+
+`make screenshots` runs this with SCREENSHOTS_DIR=screenshots (git-ignored) so anyone can look at
+the site without a browser; in the normal suite the files go to a temporary folder.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import LANGUAGES, PAGE_TYPES, VIEWPORTS, open_in_language
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def screenshots_dir(tmp_path_factory):
+    target = os.environ.get("SCREENSHOTS_DIR")
+    path = Path(target) if target else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.mark.parametrize("viewport_name", sorted(VIEWPORTS))
+def test_screenshot_every_page_type(browser, site_url, screenshots_dir, viewport_name):
+    context = browser.new_context(viewport=VIEWPORTS[viewport_name], base_url=site_url)
+    page = context.new_page()
+    for page_type, path in sorted(PAGE_TYPES.items()):
+        for language in LANGUAGES:
+            open_in_language(page, path, language)
+            page.wait_for_load_state("load")
+            target = screenshots_dir / f"{page_type}--{language}--{viewport_name}.png"
+            page.screenshot(path=str(target), full_page=True)
+            assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    context.close()
