@@ -95,6 +95,8 @@ def request_is_cacheable(request):
     """Anonymous GET/HEAD for a public URL, without a session (logged-in or editing) or flash messages."""
     if not enabled() or request.method not in ("GET", "HEAD"):
         return False
+    if getattr(request, "is_dummy", False):  # Wagtail's preview of a draft: never the live page's copy
+        return False
     if request.path.startswith(EXCLUDED_PREFIXES):
         return False
     cookies = request.COOKIES

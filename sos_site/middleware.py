@@ -54,6 +54,8 @@ ADMIN_CSP = "; ".join(
         "object-src 'none'",
     ]
 )
+# Wagtail's page preview runs the public templates inside the admin's own preview frame.
+PREVIEW_CSP = PUBLIC_CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
@@ -76,6 +78,8 @@ ADMIN_PATH_PREFIX = "/admin/"
 def content_security_policy(request):
     if request.path.startswith(getattr(settings, "ADMIN_PATH_PREFIX", ADMIN_PATH_PREFIX)):
         return getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN", ADMIN_CSP)
+    if getattr(request, "is_dummy", False):  # a page preview, drawn for the admin's preview panel
+        return PREVIEW_CSP
     return getattr(settings, "CONTENT_SECURITY_POLICY", PUBLIC_CSP)
 
 

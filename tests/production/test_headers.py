@@ -63,3 +63,13 @@ def test_shared_public_templates_need_no_inline_script_or_style(client, path):
 def test_standard_pages_need_no_inline_script_or_style(client, standard_page):
     html = client.get(standard_page.url).content.decode()
     assert inline_code(html) == []
+
+
+def test_page_preview_may_be_framed_by_the_admin_only(rf):
+    from sos_site.middleware import PREVIEW_CSP, content_security_policy
+
+    request = rf.get("/ru/")
+    request.is_dummy = True  # how Wagtail marks the request it builds for a preview
+    assert content_security_policy(request) == PREVIEW_CSP
+    assert "frame-ancestors 'self'" in PREVIEW_CSP
+    assert "unsafe-inline" not in PREVIEW_CSP

@@ -206,3 +206,17 @@ def test_broken_cache_still_serves_the_page(client, page_cache_on, monkeypatch):
     response = client.get("/ru/")
     assert response.status_code == 200
     assert response["X-Cache"] == "miss"
+
+
+def test_page_preview_never_uses_the_cache(rf, page_cache_on):
+    request = rf.get("/ru/")
+    request.is_dummy = True
+    assert not page_cache.request_is_cacheable(request)
+
+
+def test_admin_preview_of_a_draft_shows_the_draft_not_the_cached_page(admin_client, page_cache_on, standard_page):
+    Client().get(standard_page.url)
+    standard_page.title_ru = "Черновик для предпросмотра"
+    revision = standard_page.save_revision()
+    response = admin_client.get(f"/admin/pages/{standard_page.pk}/revisions/{revision.pk}/view/")
+    assert "Черновик для предпросмотра" in response.content.decode()
