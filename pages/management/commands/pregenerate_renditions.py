@@ -1,7 +1,17 @@
+from importlib import import_module
+from importlib.util import find_spec
+
 from django.core.management.base import BaseCommand
 from wagtail.images import get_image_model
 
 from pages.templatetags.image_tags import all_specs
+
+
+def shown_on_website():
+    """The photo-consent rule (pages.consent) when present: no rendition is made of a photo that may not be shown."""
+    if find_spec("pages.consent") is None:
+        return lambda image: True
+    return getattr(import_module("pages.consent"), "is_shown_on_website", lambda image: True)
 
 
 class Command(BaseCommand):
@@ -20,8 +30,12 @@ class Command(BaseCommand):
         images = get_image_model().objects.order_by("pk")
         if image_ids:
             images = images.filter(pk__in=image_ids)
-        made = failed = 0
+        made = failed = skipped = 0
+        may_show = shown_on_website()
         for image in images.iterator():
+            if not may_show(image):
+                skipped += 1
+                continue
             try:
                 renditions = image.get_renditions(*specs)
             except Exception as error:  # noqa: BLE001 - a missing or broken file must not stop the others
@@ -30,5 +44,8 @@ class Command(BaseCommand):
                 continue
             made += len(renditions)
         self.stdout.write(
-            self.style.SUCCESS(f"{made} renditions ready ({len(specs)} per image); {failed} images failed.")
+            self.style.SUCCESS(
+                f"{made} renditions ready ({len(specs)} per image); {skipped} images skipped (no consent to show "
+                f"them); {failed} images failed."
+            )
         )
