@@ -1,12 +1,19 @@
+import django_filters
 from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.images import get_image_model
+from wagtail.images.views.images import ImagesFilterSet
 
-from pages import translation_status
+from pages import consent, translation_status
 from pages.views_admin import translation_report_view
 
 
@@ -39,3 +46,112 @@ class TranslationStatusPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_translation_status_panel(request, panels):
     panels.append(TranslationStatusPanel())
+
+
+# --- Photo consent (pages/consent.py): image listing filter, expiring consents panel, publishing guard ---
+
+
+CONSENT_FILTER_CHOICES = [
+    ("hidden", _("Not shown on the site")),
+    ("expiring", _("Consent ends within 30 days")),
+    *[(state.value, label) for state, label in consent.STATE_LABELS.items()],
+]
+
+
+def filter_by_consent(queryset, name, value):
+    return queryset.filter(consent.state_filter(value)) if value else queryset
+
+
+# Wagtail's image listing has no hook for extra filters; its filter set is extended once, here, with a
+# "Photo consent" filter (django-filter copies base_filters into every instance).
+ImagesFilterSet.base_filters["consent"] = django_filters.ChoiceFilter(
+    label=_("Photo consent"), choices=CONSENT_FILTER_CHOICES, method=filter_by_consent, empty_label=_("Any")
+)
+
+
+class ExpiringConsentsPanel(Component):
+    """Dashboard panel for people who manage images: consents ending soon and photos hidden for lack of one."""
+
+    name = "expiring_consents"
+    order = 160
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        images = get_image_model().objects.order_by("consent_expires", "title")
+        expiring = list(images.filter(consent.state_filter("expiring"))[:10])
+        hidden_count = images.filter(consent.state_filter("hidden")).count()
+        unanswered_count = images.filter(consent.state_filter(consent.ConsentState.UNANSWERED)).count()
+        if not (expiring or hidden_count or unanswered_count):
+            return ""
+        index_url = reverse("wagtailimages:index")
+        return render_to_string(
+            "pages/admin/consent_panel.html",
+            {
+                "expiring": expiring,
+                "hidden_count": hidden_count,
+                "unanswered_count": unanswered_count,
+                "expiring_url": f"{index_url}?consent=expiring&layout=list",
+                "hidden_url": f"{index_url}?consent=hidden&layout=list",
+                "unanswered_url": f"{index_url}?consent=unanswered&layout=list",
+            },
+            request=self.request,
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_expiring_consents_panel(request, panels):
+    user = request.user
+    if user.has_perm("pages.change_siteimage") or user.has_perm("pages.add_siteimage"):
+        panels.append(ExpiringConsentsPanel(request))
+
+
+def refuse_publishing(request, page, blocked):
+    """Tell the editor which images stop the page from being published and why; the draft is kept."""
+    items = format_html_join("", "<li>«{}» — {}</li>", ((image.title, why) for image, why in blocked))
+    messages.error(
+        request,
+        format_html(
+            "{} <ul>{}</ul>",
+            gettext(
+                "The page “%(title)s” was saved as a draft but not published: it uses photos that may not be shown."
+            )
+            % {"title": page.get_admin_display_title()},
+            items,
+        ),
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_unconsented_photos(request, page):
+    blocked = consent.blocked_images_on(page)
+    if blocked:
+        return refuse_publishing(request, page, blocked)
+    return None
+
+
+@hooks.register("before_edit_page")
+def refuse_approving_unconsented_photos(request, page):
+    """A moderator's "Approve and publish" from the edit view checks the version under review."""
+    if request.method != "POST" or request.POST.get("workflow-action-name") != "approve":
+        return None
+    revision = page.get_latest_revision()
+    blocked = consent.blocked_images_on(revision.as_object() if revision else page)
+    if blocked:
+        return refuse_publishing(request, page, blocked)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_unconsented_photos(request, action_type, objects, action_class_instance):
+    if action_type != "publish":
+        return None
+    for page in objects:
+        specific = page.specific
+        revision = specific.get_latest_revision()
+        blocked = consent.blocked_images_on(revision.as_object() if revision else specific)
+        if blocked:
+            return refuse_publishing(request, specific, blocked)
+    return None

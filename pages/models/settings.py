@@ -115,6 +115,24 @@ class OrganisationSettings(BaseSiteSetting):
         related_name="+",
         verbose_name=_("privacy page"),
     )
+    report_concern_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("“Report a concern” page"),
+        help_text=_("Linked from the footer of every page: how to report a concern about a child's safety."),
+    )
+    safeguarding_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("safeguarding policy page"),
+        help_text=_("Linked from the footer of every page."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -129,9 +147,12 @@ class OrganisationSettings(BaseSiteSetting):
             [FieldPanel("worldwide_programmes"), FieldPanel("worldwide_countries")], heading=_("Worldwide reach")
         ),
         MultiFieldPanel([FieldPanel("donate_page"), FieldPanel("privacy_page")], heading=_("Key pages")),
+        MultiFieldPanel(
+            [FieldPanel("report_concern_page"), FieldPanel("safeguarding_policy_page")], heading=_("Safeguarding")
+        ),
     ]
 
-    select_related = ["head_office"]
+    select_related = ["head_office", "report_concern_page", "safeguarding_policy_page"]
 
     class Meta:
         verbose_name = _("organisation")
