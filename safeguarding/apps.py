@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SafeguardingConfig(AppConfig):
+    """Child safeguarding: the "report a concern" page and form, the reports' admin, the focal point's contacts."""
+
+    name = "safeguarding"
+    verbose_name = _("Safeguarding")

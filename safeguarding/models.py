@@ -1,0 +1,193 @@
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from pages.blocks import BaseStreamBlock
+from pages.models import BasePage
+from pages.models.settings import tel_uri
+
+
+class ConcernReportPage(RoutablePageMixin, BasePage):
+    """How to report a concern about a child, the focal point's contacts (settings) and the report form.
+
+    The form and its thank-you route live in ``safeguarding.views``; reports are stored, never e-mailed.
+    """
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("how to report"),
+        help_text=_("What happens to a report, who reads it, other ways to reach the focal point."),
+    )
+    thank_you_text = models.TextField(
+        _("after sending"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Shown once the report is sent: what happens next."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        FieldPanel("thank_you_text"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("“report a concern” page")
+        verbose_name_plural = _("“report a concern” pages")
+
+    def search_text_fields(self):
+        return ["introduction", "body"]
+
+    @path("")
+    def report_form(self, request):
+        from safeguarding import views
+
+        return views.report_form(request, self)
+
+    @path("sent/", name="sent")
+    def sent(self, request):
+        from safeguarding import views
+
+        return views.sent(request, self)
+
+
+class ConcernReport(models.Model):
+    """A concern reported through the site. Only the "Safeguarding" group and superusers may read it."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        IN_REVIEW = "in_review", _("In review")
+        CLOSED = "closed", _("Closed")
+
+    class AtRisk(models.TextChoices):
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        NOT_SURE = "not_sure", _("Not sure")
+
+    submission_key = models.CharField(max_length=64, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    contact = models.CharField(_("how to contact the reporter"), max_length=200, blank=True)
+    what_happened = models.TextField(_("what happened"), max_length=5000)
+    where = models.CharField(_("where"), max_length=300, blank=True)
+    when = models.CharField(_("when"), max_length=200, blank=True)
+    child_at_risk = models.CharField(_("child at risk now"), max_length=10, choices=AtRisk.choices)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("concern report")
+        verbose_name_plural = _("concern reports")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "-created_at"], name="concern_status_created")]
+
+    def __str__(self):
+        # No content of the report here: this text can reach logs and admin messages.
+        return str(_("Report %(number)s") % {"number": self.pk})
+
+    def allowed_statuses(self):
+        return [status for status in self.Status if status != self.status]
+
+    @transaction.atomic
+    def change_status(self, new_status, user=None, note=""):
+        """Move to ``new_status``, recording who, when and why; returns the history entry."""
+        report = ConcernReport.objects.select_for_update().get(pk=self.pk)
+        if new_status == report.status or new_status not in self.Status.values:
+            raise ValueError(new_status)
+        change = ConcernStatusChange.objects.create(
+            report=report, from_status=report.status, to_status=new_status, changed_by=user, note=note
+        )
+        ConcernReport.objects.filter(pk=self.pk).update(status=new_status, updated_at=timezone.now())
+        self.status = new_status
+        return change
+
+
+class ConcernStatusChange(models.Model):
+    """One step of a report's history: who moved it, when, from which status to which, and why."""
+
+    report = models.ForeignKey(ConcernReport, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(_("from"), max_length=20, choices=ConcernReport.Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=ConcernReport.Status.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    changed_at = models.DateTimeField(_("when"), auto_now_add=True)
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.from_status} → {self.to_status}"
+
+
+@register_setting(icon="warning")
+class SafeguardingSettings(BaseSiteSetting):
+    """The safeguarding focal point's contacts and the emergency numbers shown on the "report a concern" page."""
+
+    focal_point_name = models.CharField(
+        _("focal point"),
+        max_length=200,
+        blank=True,
+        help_text=_("The person or role who receives reports, e.g. “Child safeguarding focal point”."),
+    )
+    focal_point_phone = models.CharField(_("focal point phone"), max_length=40, blank=True)
+    focal_point_email = models.EmailField(
+        _("focal point e-mail"),
+        blank=True,
+        help_text=_("Gets a short notice (never the report itself) when a new report arrives."),
+    )
+    emergency_number = models.CharField(
+        _("emergency number"), max_length=20, default="102", help_text=_("Police in Kyrgyzstan: 102.")
+    )
+    child_helpline = models.CharField(
+        _("child helpline"), max_length=20, default="111", help_text=_("Child helpline in Kyrgyzstan: 111.")
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("focal_point_name"), FieldPanel("focal_point_phone"), FieldPanel("focal_point_email")],
+            heading=_("Focal point"),
+        ),
+        MultiFieldPanel([FieldPanel("emergency_number"), FieldPanel("child_helpline")], heading=_("Emergencies")),
+    ]
+
+    class Meta:
+        verbose_name = _("safeguarding")
+
+    @property
+    def focal_point_phone_uri(self):
+        return tel_uri(self.focal_point_phone)
+
+    @property
+    def emergency_uri(self):
+        return tel_uri(self.emergency_number).replace("tel:+", "tel:")
+
+    @property
+    def child_helpline_uri(self):
+        return tel_uri(self.child_helpline).replace("tel:+", "tel:")
