@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "advocacy",
     "offices",
     "donations",
+    "safeguarding",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
