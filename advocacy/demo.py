@@ -464,3 +464,68 @@ def build(home):
         },
     )
     return advocacy
+
+
+def _generated_page(model, number, kind_titles, **fields):
+    titles = {code: f"{kind_titles[code]} {number:04d}" for code in LANGUAGE_CODES}
+    return model(
+        **translated("title", titles),
+        **{
+            f"slug_{code}": f"generated-{kind_titles['en'].split()[-1].lower()}-{number:04d}" for code in LANGUAGE_CODES
+        },
+        live=True,
+        **fields,
+    )
+
+
+GENERATED_REPORT = {"ru": "Тестовый отчёт", "ky": "Сынамык отчет", "en": "Generated report"}
+GENERATED_PROGRAMME = {"ru": "Тестовая программа", "ky": "Сынамык программа", "en": "Generated programme"}
+GENERATED_SUMMARY = {
+    "ru": "Сгенерированная страница для нагрузочных тестов; не содержит сведений об организации.",
+    "ky": "Жүктөм сыноолору үчүн түзүлгөн барак; уюм жөнүндө маалымат камтыбайт.",
+    "en": "A generated page for load tests; it holds no information about the organisation.",
+}
+
+
+def scale(home, *, reports=0, programmes=0, **counts):
+    """Add clearly fake reports and programmes for `manage.py scale_demo` (DEVELOPERS.md)."""
+    advocacy = AdvocacyIndexPage.objects.descendant_of(home).first()
+    report_index = ResearchReportIndexPage.objects.descendant_of(home).first()
+    if advocacy is None or report_index is None:
+        return "no advocacy section: run load_demo_content first"
+    areas = list(FocusArea.objects.order_by("sort_order", "pk"))
+    sample = ResearchReportPage.objects.child_of(report_index).exclude(file_ru=None).first()
+    added_reports = _add_generated(
+        report_index,
+        ResearchReportPage,
+        GENERATED_REPORT,
+        reports,
+        lambda number: {
+            **translated("summary", GENERATED_SUMMARY),
+            "publication_year": 2000 + number % 25,
+            "file_ru": sample.file_ru if sample else None,
+        },
+        areas,
+    )
+    added_programmes = _add_generated(
+        advocacy,
+        AdvocacyProgrammePage,
+        GENERATED_PROGRAMME,
+        programmes,
+        lambda number: {**translated("summary", GENERATED_SUMMARY), "start_year": 2000 + number % 25},
+        areas,
+    )
+    return f"{added_reports} reports, {added_programmes} programmes added"
+
+
+def _add_generated(parent, model, kind_titles, count, fields_for, areas):
+    existing = set(parent.get_children().filter(slug_en__startswith="generated-").values_list("slug_en", flat=True))
+    added = 0
+    for number in range(1, count + 1):
+        focus = [areas[number % len(areas)]] if areas else []
+        page = _generated_page(model, number, kind_titles, focus_areas=focus, **fields_for(number))
+        if page.slug_en in existing:
+            continue
+        parent.add_child(instance=page)
+        added += 1
+    return added

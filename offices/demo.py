@@ -168,3 +168,34 @@ def choose_head_office(home, head_office):
     if settings.head_office_id is None:
         settings.head_office = head_office
         settings.save()
+
+
+GENERATED_OFFICE = {"ru": "Тестовый офис", "ky": "Сынамык кеңсе", "en": "Generated office"}
+
+
+def scale(home, *, offices=0, **counts):
+    """Add clearly fake offices for `manage.py scale_demo` (DEVELOPERS.md), all placed in Bishkek."""
+    index = OfficeIndexPage.objects.descendant_of(home).first()
+    if index is None:
+        return "no office list: run load_demo_content first"
+    existing = set(index.get_children().filter(slug_en__startswith="generated-").values_list("slug_en", flat=True))
+    added = 0
+    for number in range(1, offices + 1):
+        slug = f"generated-office-{number:04d}"
+        if slug in existing:
+            continue
+        index.add_child(
+            instance=OfficePage(
+                **translated("title", {code: f"{GENERATED_OFFICE[code]} {number:04d}" for code in GENERATED_OFFICE}),
+                **{f"slug_{code}": slug for code in GENERATED_OFFICE},
+                **translated("city", BISHKEK),
+                kind=OfficeKind.REGIONAL_OFFICE,
+                region=Region.BISHKEK,
+                latitude=BISHKEK_CENTRE[0],
+                longitude=BISHKEK_CENTRE[1],
+                location_is_approximate=True,
+                live=True,
+            )
+        )
+        added += 1
+    return f"{added} offices added"
