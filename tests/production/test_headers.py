@@ -73,3 +73,18 @@ def test_page_preview_may_be_framed_by_the_admin_only(rf):
     assert content_security_policy(request) == PREVIEW_CSP
     assert "frame-ancestors 'self'" in PREVIEW_CSP
     assert "unsafe-inline" not in PREVIEW_CSP
+
+
+def test_one_page_of_every_page_type_needs_no_inline_script_or_style(client):
+    from wagtail.models import Page
+
+    seen, problems = set(), {}
+    for page in Page.objects.live().public().filter(depth__gte=2).specific().order_by("path"):
+        if type(page) in seen:
+            continue
+        seen.add(type(page))
+        found = inline_code(client.get(page.url).content.decode())
+        if found:
+            problems[page.url] = found
+    assert len(seen) >= 2
+    assert problems == {}
