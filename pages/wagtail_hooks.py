@@ -65,7 +65,10 @@ def filter_by_consent(queryset, name, value):
 # Wagtail's image listing has no hook for extra filters; its filter set is extended once, here, with a
 # "Photo consent" filter (django-filter copies base_filters into every instance).
 ImagesFilterSet.base_filters["consent"] = django_filters.ChoiceFilter(
-    label=_("Photo consent"), choices=CONSENT_FILTER_CHOICES, method=filter_by_consent, empty_label=_("Any")
+    label=_("Photo consent"),
+    choices=CONSENT_FILTER_CHOICES,
+    method=filter_by_consent,
+    empty_label=_("Any consent state"),
 )
 
 

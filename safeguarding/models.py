@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -72,9 +73,9 @@ class ConcernReport(models.Model):
     """A concern reported through the site. Only the "Safeguarding" group and superusers may read it."""
 
     class Status(models.TextChoices):
-        NEW = "new", _("New")
-        IN_REVIEW = "in_review", _("In review")
-        CLOSED = "closed", _("Closed")
+        NEW = "new", pgettext_lazy("concern report status", "New")
+        IN_REVIEW = "in_review", pgettext_lazy("concern report status", "In review")
+        CLOSED = "closed", pgettext_lazy("concern report status", "Closed")
 
     class AtRisk(models.TextChoices):
         YES = "yes", _("Yes")
@@ -124,17 +125,17 @@ class ConcernStatusChange(models.Model):
     """One step of a report's history: who moved it, when, from which status to which, and why."""
 
     report = models.ForeignKey(ConcernReport, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(_("from"), max_length=20, choices=ConcernReport.Status.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=ConcernReport.Status.choices)
+    from_status = models.CharField(_("previous status"), max_length=20, choices=ConcernReport.Status.choices)
+    to_status = models.CharField(_("new status"), max_length=20, choices=ConcernReport.Status.choices)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("by"),
+        verbose_name=_("changed by"),
     )
-    changed_at = models.DateTimeField(_("when"), auto_now_add=True)
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
     note = models.TextField(_("note"), blank=True, max_length=2000)
 
     class Meta:
