@@ -9,6 +9,8 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
+        from pages import admin_permissions
         from pages.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        admin_permissions.install()

@@ -1,10 +1,10 @@
-"""Keep the site search in step with publishing."""
+"""Keep the site search and old links in step with publishing."""
 
-from django.db.models.signals import post_delete
-from wagtail.models import Page
+from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail.models import Page, get_page_models
 from wagtail.signals import page_published, page_unpublished
 
-from pages import search
+from pages import redirects, search
 
 
 def index_published_page(sender, instance, **kwargs):
@@ -19,3 +19,10 @@ def register_signal_handlers():
     page_published.connect(index_published_page, dispatch_uid="pages_search_index_published")
     page_unpublished.connect(remove_unpublished_page, dispatch_uid="pages_search_remove_unpublished")
     post_delete.connect(remove_unpublished_page, sender=Page, dispatch_uid="pages_search_remove_deleted")
+    for model in get_page_models():
+        pre_save.connect(
+            redirects.remember_url_paths, sender=model, dispatch_uid=f"pages_redirects_pre_{model.__name__}"
+        )
+        post_save.connect(
+            redirects.redirect_old_url_paths, sender=model, dispatch_uid=f"pages_redirects_post_{model.__name__}"
+        )
