@@ -8,6 +8,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 AXE := tests/browser/node_modules/axe-core/axe.min.js
+# Apps that keep their own translation catalogue in <app>/locale/.
+SECTION_APPS := advocacy offices donations safeguarding
 
 .PHONY: run test lint format check migrate messages makemessages demo superuser clean serve bench wrk browser-deps screenshots
 
@@ -65,8 +67,8 @@ test: messages lint check browser-deps
 
 ## Regenerate the .po files after changing translatable strings (needs GNU gettext).
 makemessages: $(STAMP)
-	$(MANAGE) makemessages -l ru -l ky -l en --ignore=.venv --ignore=node_modules --ignore=tests --ignore=advocacy --ignore=offices --ignore=donations
-	for app in advocacy offices donations; do (cd $$app && ../$(MANAGE) makemessages -l ru -l ky -l en); done
+	$(MANAGE) makemessages -l ru -l ky -l en --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench --ignore=scripts $(foreach app,$(SECTION_APPS),--ignore=$(app))
+	for app in $(SECTION_APPS); do (cd $$app && ../$(MANAGE) makemessages -l ru -l ky -l en); done
 
 ## PNGs of every page type in ru/ky/en on a phone and a desktop, in screenshots/ (git-ignored).
 screenshots: messages browser-deps
