@@ -9,8 +9,11 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
-        from pages import admin_permissions
+        from pages import admin_permissions, cache
         from pages.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        # Purge the page cache on publish in every process, management commands such as
+        # publish_scheduled included, not only in the web processes.
+        cache.connect_signals()
         admin_permissions.install()

@@ -25,3 +25,8 @@ def search_view(request):
             "result_count": paginator.count,
         },
     )
+
+
+def csrf_failure(request, reason=""):
+    """A translated page in the site's design (Django's own uses inline styles, which the CSP blocks)."""
+    return render(request, "403_csrf.html", status=403)

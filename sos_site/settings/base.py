@@ -67,6 +67,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "sos_site.urls"
+CSRF_FAILURE_VIEW = "pages.views.csrf_failure"
 WSGI_APPLICATION = "sos_site.wsgi.application"
 
 TEMPLATES = [

@@ -51,3 +51,21 @@ def test_standard_page_falls_back_to_russian_when_kyrgyz_is_empty(client, home_p
 )
 def test_header_shows_organisation_name_in_page_language(client, path, name):
     assert f'<span class="brand__name">{name}</span>' in client.get(path).content.decode()
+
+
+def test_home_page_survives_a_deleted_section_page(client):
+    StandardPage.objects.get(slug_en="about-us").delete()
+    assert client.get("/ru/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("ru", "Срок действия формы истёк"), ("ky", "Форманын мөөнөтү бүттү"), ("en", "The form has expired")],
+)
+def test_expired_form_gets_a_translated_403_page(language, heading):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(f"/{language}/search/", {"q": "x"})
+    assert response.status_code == 403
+    assert f"<h1>{heading}</h1>" in response.content.decode()
