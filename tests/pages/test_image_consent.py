@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import clear_url_caches, reverse
+from django.utils import translation
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
@@ -222,7 +223,11 @@ def test_the_refusal_is_in_the_editors_language(admin_client, home_page, superus
     image = child_photo(consent_status="withdrawn", title="Village yard")
     page = StandardPageFactory(parent=home_page, live=False)
     html = edit_and_publish(admin_client, page, hero_image=image.pk).content.decode()
-    assert "согласие на эту фотографию отозвано" in html
+    with translation.override("ru"):
+        reason = consent.reason(image)
+    with translation.override("en"):
+        assert reason != consent.reason(image)  # the Russian text differs from the English one…
+    assert f"«Village yard» — {reason}" in html  # …and that is what the editor reads
 
 
 def test_publishing_with_a_consented_photo_goes_ahead(admin_client, home_page):
