@@ -1,18 +1,16 @@
 """The public pledge form and the admin status form. Every value is checked here, on the server."""
 
 import re
-import time
-import uuid
 from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from donations.models import Pledge
 from donations.models.settings import CURRENCIES, DEFAULT_CURRENCY
+from pages import abuse
 
 SUBMISSION_KEY_SALT = "donations.pledge-form"
 HTML_CHARACTERS = re.compile(r"[<>]")
@@ -24,24 +22,12 @@ MOST_NEEDED = ""
 
 def make_submission_key(issued_at=None):
     """A signed one-time key for one display of the form; it carries the time the form was shown."""
-    issued_at = int(time.time() if issued_at is None else issued_at)
-    return signing.dumps({"k": uuid.uuid4().hex, "t": issued_at}, salt=SUBMISSION_KEY_SALT, compress=True)
+    return abuse.make_form_token(SUBMISSION_KEY_SALT, issued_at)
 
 
 def read_submission_key(value):
     """(key, issued_at) from a signed value, or None when it is missing, forged or too old."""
-    if not value or len(value) > 200:
-        return None
-    max_age = getattr(settings, "DONATIONS_FORM_MAX_AGE", 24 * 3600)
-    try:
-        data = signing.loads(value, salt=SUBMISSION_KEY_SALT, max_age=max_age)
-    except signing.BadSignature:
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("k"), str) or not isinstance(data.get("t"), int):
-        return None
-    if not 0 <= time.time() - data["t"] <= max_age:
-        return None
-    return data["k"], data["t"]
+    return abuse.read_form_token(value, SUBMISSION_KEY_SALT, getattr(settings, "DONATIONS_FORM_MAX_AGE", 24 * 3600))
 
 
 def no_html(value):

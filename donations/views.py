@@ -1,7 +1,5 @@
 """The pledge form and thank-you routes of ``DonatePage`` (see ``DonatePage.pledge_form`` / ``thank_you``)."""
 
-import time
-
 from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
@@ -14,6 +12,7 @@ from donations.forms import PledgeForm, make_submission_key, read_submission_key
 from donations.models import Pledge, PledgeSettings
 from donations.models.pledges import normalise_reference
 from donations.services import queue_confirmation_email
+from pages import abuse
 
 SESSION_KEY = "donations_pledges"
 SESSION_LIMIT = 20
@@ -73,11 +72,11 @@ def _submit(request, page):
             _remember(request, existing)
         return _redirect_to_thank_you(request, page, existing)
 
-    if data.get("website"):
+    if abuse.honeypot_filled(data):
         return _reshow(
             request, page, data, _("Sorry, we could not accept the form. Please check it and send it again.")
         )
-    if time.time() - issued_at < getattr(settings, "DONATIONS_MIN_FILL_SECONDS", 3):
+    if abuse.filled_too_fast(issued_at, getattr(settings, "DONATIONS_MIN_FILL_SECONDS", 3)):
         return _reshow(
             request, page, data, _("That was very quick! Please check your details and send the form again.")
         )

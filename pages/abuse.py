@@ -1,6 +1,6 @@
 """Abuse protection for public forms: a per-IP rate limit, a signed form-start token, a honeypot check.
 
-Generic, so that every public form (the "report a concern" form now; the pledge form may move here) uses the
+Generic, so that every public form (the pledge form and the "report a concern" form) uses the
 same rules:
 
 - ``hit(request, scope, limit=…, window=…)`` counts a submission per visitor address in Django's cache (shared
