@@ -75,6 +75,11 @@ screenshots: messages browser-deps
 	SCREENSHOTS_DIR=$(CURDIR)/screenshots $(PY) -m pytest tests/browser/test_screenshots.py -q
 	@echo "Screenshots are in screenshots/"
 
+## The admin screenshots of the editors' guide (docs/editors.md), regenerated into docs/images/ (committed).
+.PHONY: docs-screenshots
+docs-screenshots: messages browser-deps
+	EDITOR_GUIDE_SCREENSHOTS=$(CURDIR)/docs/images $(PY) -m pytest tests/browser/test_editor_guide.py -q
+
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected
 	find . -name '*.mo' -not -path './.venv/*' -delete
