@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.urls import NoReverseMatch, reverse
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
@@ -45,6 +46,29 @@ class TranslationGap:
     @property
     def label(self):
         return str(getattr(self.obj, "title_ru", None) or self.obj)
+
+    @property
+    def missing_labels(self):
+        return [field_label(self.obj, name) for name in self.missing]
+
+    @property
+    def stale_labels(self):
+        return [field_label(self.obj, name) for name in self.stale]
+
+
+def field_label(obj, name):
+    """The field's name as editors see it in the admin ("introduction"), not its code name."""
+    try:
+        return str(obj._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+def model_section(model):
+    """A snippet or setting type's section title: plural for snippets, singular for one-per-site settings."""
+    meta = model._meta
+    name = meta.verbose_name if hasattr(model, "for_site") else meta.verbose_name_plural
+    return str(name)[:1].upper() + str(name)[1:]
 
 
 @dataclass
@@ -156,7 +180,7 @@ def _objects():
             for page in model.objects.filter(depth__gt=1).exact_type(model):
                 yield page, fields, page_section(page, sections)
         else:
-            section = str(model._meta.verbose_name_plural).capitalize()
+            section = model_section(model)
             for obj in model.objects.all():
                 yield obj, fields, section
 
@@ -192,5 +216,5 @@ def section_choices():
     titles = {title for _path, title in _page_sections()}
     for model in translator.get_registered_models(abstract=False):
         if not issubclass(model, Page) and translated_fields(model):
-            titles.add(str(model._meta.verbose_name_plural).capitalize())
+            titles.add(model_section(model))
     return sorted(titles)

@@ -96,3 +96,10 @@ def test_admin_report_ignores_unknown_filter_values(admin_client):
 def test_dashboard_shows_translation_counts(admin_client, page_without_kyrgyz):
     response = admin_client.get(reverse("wagtailadmin_home"))
     assert "translation-panel-heading" in response.content.decode()
+
+
+def test_admin_report_names_fields_and_sections_as_editors_see_them(admin_client, page_without_kyrgyz):
+    html = admin_client.get(reverse("translation_status"), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "<td>вступление</td>" in html
+    assert "optionss" not in html
+    assert "Safeguardings" not in html
