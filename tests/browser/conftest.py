@@ -44,6 +44,8 @@ PAGE_TYPES = {
     "office-index": "/en/our-offices/",
     "office": "/en/our-offices/head-office/",
     "donate": "/en/help-now/",
+    "report-a-concern": "/en/report-a-concern/",
+    "safeguarding-policy": "/en/safeguarding-policy/",
     "search": "/en/search/?q=children",
     "not-found": "/en/no-such-page/",
 }
