@@ -20,6 +20,7 @@ from wagtail.admin import messages
 from donations.filters import PledgeFilterSet
 from donations.forms import PledgeStatusForm
 from donations.models import Pledge
+from pages import admin_permissions
 
 PER_PAGE = 50
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -31,7 +32,9 @@ def user_can_view(user):
 
 def forbidden(request):
     """A real 403 (Wagtail would turn PermissionDenied into a redirect to the dashboard)."""
-    return TemplateResponse(request, "donations/admin/forbidden.html", status=403)
+    return admin_permissions.forbidden(
+        request, _("Only the fundraising team can see pledges. Ask an administrator if you need access.")
+    )
 
 
 def permission_required(test):

@@ -10,11 +10,15 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 
 
+def forbidden(request, explanation=None):
+    """The admin's 403 page; ``explanation`` says whose job it is, when the default text is too vague."""
+    return TemplateResponse(request, "pages/admin/forbidden.html", {"explanation": explanation}, status=403)
+
+
 def permission_denied(request):
     if request.headers.get("x-requested-with") == "XMLHttpRequest":
         raise PermissionDenied
-    response = TemplateResponse(request, "pages/admin/forbidden.html", status=403)
-    return response.render()
+    return forbidden(request).render()
 
 
 def install():

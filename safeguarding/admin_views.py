@@ -20,6 +20,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from pages import admin_permissions
 from safeguarding.forms import StatusForm
 from safeguarding.models import ConcernReport
 
@@ -33,7 +34,9 @@ def can_read_reports(user):
 
 def forbidden(request):
     """A real 403 (Wagtail would turn PermissionDenied into a redirect to the dashboard)."""
-    return TemplateResponse(request, "safeguarding/admin/forbidden.html", status=403)
+    return admin_permissions.forbidden(
+        request, _("Concern reports are open only to the safeguarding team. If you need access, ask an administrator.")
+    )
 
 
 def safeguarding_only(view):
