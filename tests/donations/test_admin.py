@@ -132,6 +132,15 @@ def test_status_change_records_who_when_from_to_and_note(client, fundraiser):
     assert "Called the donor" in client.get(reverse("donations_admin:detail", args=[pledge.pk])).content.decode()
 
 
+def test_status_history_columns_speak_russian_to_russian_staff(client, fundraiser):
+    pledge = PledgeFactory()
+    pledge.change_status("confirmed", user=fundraiser, note="Позвонили")
+    client.force_login(fundraiser)
+    html = client.get(reverse("donations_admin:detail", args=[pledge.pk]), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert '<th scope="col">Было</th><th scope="col">Стало</th>' in html
+    assert "Позвонили" in html
+
+
 def test_status_cannot_jump_to_a_status_not_allowed_from_the_current_one(client, fundraiser):
     pledge = PledgeFactory()
     client.force_login(fundraiser)
