@@ -11,7 +11,7 @@ AXE := tests/browser/node_modules/axe-core/axe.min.js
 # Apps that keep their own translation catalogue in <app>/locale/.
 SECTION_APPS := advocacy offices donations safeguarding
 
-.PHONY: run test lint format check migrate messages makemessages demo superuser clean serve bench wrk browser-deps screenshots
+.PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps screenshots
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,14 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+## GNU msgfmt --check on every catalogue (plural forms, format strings); CI must have gettext.
+check-messages:
+	@if command -v msgfmt >/dev/null 2>&1; then \
+		for po in $$(find . -path ./.venv -prune -o -path '*/node_modules' -prune -o -name '*.po' -print); do \
+			msgfmt --check -o /dev/null "$$po" 2>&1 | grep -v 'initial default value' | grep . && exit 1; done; true; \
+	elif [ "$$CI" = true ]; then echo "msgfmt not found (apt-get install gettext)"; exit 1; \
+	else echo "msgfmt not found: catalogue check skipped (apt-get install gettext)"; fi
+
 check: $(STAMP)
 	DJANGO_SETTINGS_MODULE=sos_site.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=sos_site.settings.test $(MANAGE) makemigrations --check --dry-run
@@ -62,7 +70,7 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 browser-deps: $(AXE)
 
 ## Lint, migrations check, the whole test suite (browser tests included when Chromium is present).
-test: messages lint check browser-deps
+test: messages check-messages lint check browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## Regenerate the .po files after changing translatable strings (needs GNU gettext).
