@@ -36,9 +36,10 @@ def translated_urls(request, page=None):
 
 
 def language_links(request, page=None):
-    """Entries of the language switcher: code, short label, full name, URL, and whether it is active."""
+    """Entries of the language switcher: code, short label, full name, URL, active, and indexable."""
     current = translation.get_language()
     urls = translated_urls(request, page)
+    own = page.own_content_languages() if hasattr(page, "own_content_languages") else None
     return [
         {
             "code": code,
@@ -46,6 +47,8 @@ def language_links(request, page=None):
             "name": name,
             "url": urls.get(code) or f"/{code}/",
             "active": code == current,
+            # In the hreflang set only where the page has text of its own; the switcher still offers it.
+            "indexable": own is None or code in own,
         }
         for code, name in settings.LANGUAGES
     ]

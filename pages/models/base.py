@@ -6,6 +6,7 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from pages import fallback
 from pages.slugs import transliterated_slug
 
 
@@ -85,3 +86,36 @@ class BasePage(Page):
     def search_text_fields(self):
         """Names of the translated fields whose text the site search should find; extended per page type."""
         return ["introduction", "body"]
+
+    def content_fields(self):
+        """Translated fields holding this page's own text: what decides whether a language has the page."""
+        return [name for name in self.search_text_fields() if fallback.is_translated(self, name)]
+
+    def own_content_languages(self):
+        """Languages in which this page has text of its own (not shown through a fallback).
+
+        A page type whose content fields are all empty counts its title instead.
+        """
+        if not hasattr(self, "_own_content_languages"):
+            fields = self.content_fields()
+            codes = [code for code, _name in settings.LANGUAGES]
+            own = {code for code in codes if any(fallback.has_value(self, name, code) for name in fields)}
+            if not own:
+                own = {code for code in codes if fallback.has_value(self, "title", code)}
+            self._own_content_languages = own
+        return self._own_content_languages
+
+    def content_fallback(self, language=None):
+        """How the visitor's language falls back on this page: None, or ``(scope, shown language)``.
+
+        ``scope`` is "page" when the page has no text of its own in the language (it is then
+        ``noindex`` there and left out of the hreflang set), "part" when only some fields fall back.
+        """
+        language = language or translation.get_language()
+        shown = [fallback.fallback_language(self, name, language) for name in self.content_fields()]
+        shown = [code for code in shown if code]
+        if language not in self.own_content_languages():
+            return ("page", shown[0] if shown else fallback.fallback_language(self, "title", language))
+        if shown:
+            return ("part", shown[0])
+        return None

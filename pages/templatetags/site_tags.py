@@ -1,8 +1,10 @@
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
-from pages import navigation
+from pages import fallback, navigation
 
 register = template.Library()
 
@@ -50,3 +52,37 @@ def is_ancestor_or_self(menu_page, current_page):
 @register.simple_tag
 def default_language():
     return settings.LANGUAGE_CODE
+
+
+@register.filter
+def lang_attr(instance, field):
+    """`` lang="ru"`` when ``instance.field`` is shown in another language than the page's, else nothing.
+
+    Use inside the opening tag of the element holding the field: ``<h1{{ page|lang_attr:"title" }}>``.
+    """
+    shown = fallback.fallback_language(instance, field) if instance is not None else None
+    return format_html(' lang="{}"', shown) if shown else ""
+
+
+# One sentence per shown language, so each catalogue can name its own language and decline the other.
+FALLBACK_NOTICES = {
+    ("page", "ru"): _("This page is not yet available in this language; it is shown in Russian."),
+    ("page", "ky"): _("This page is not yet available in this language; it is shown in Kyrgyz."),
+    ("page", "en"): _("This page is not yet available in this language; it is shown in English."),
+    ("part", "ru"): _("Parts of this page are not yet available in this language; they are shown in Russian."),
+    ("part", "ky"): _("Parts of this page are not yet available in this language; they are shown in Kyrgyz."),
+    ("part", "en"): _("Parts of this page are not yet available in this language; they are shown in English."),
+}
+
+
+@register.simple_tag(takes_context=True)
+def content_fallback(context):
+    """The notice for a page shown (wholly or in parts) in another language: scope, language and text."""
+    page = context.get("page")
+    if page is None or not hasattr(page, "content_fallback"):
+        return None
+    found = page.content_fallback()
+    if not found or found not in FALLBACK_NOTICES:
+        return None
+    scope, language = found
+    return {"scope": scope, "language": language, "text": FALLBACK_NOTICES[found]}
