@@ -9,7 +9,7 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
-        from pages import admin_permissions, cache
+        from pages import admin_permissions, cache, translation_status
         from pages.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
@@ -17,3 +17,4 @@ class PagesConfig(AppConfig):
         # publish_scheduled included, not only in the web processes.
         cache.connect_signals()
         admin_permissions.install()
+        translation_status.connect_signals()

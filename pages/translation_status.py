@@ -7,16 +7,23 @@ their revisions, so staleness is read from their history; models without revisio
 missing, never stale.
 """
 
+import functools
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.urls import NoReverseMatch, reverse
+from django.db import transaction
+from django.db.models import Count, Q, Sum
+from django.db.models.signals import post_delete, post_save
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page, Revision
+
+from pages.models import TranslationState
 
 SKIPPED_FIELDS = {"slug", "url_path"}
 REVISIONS_READ_PER_PAGE = 100
@@ -36,7 +43,9 @@ def source_language():
 class TranslationGap:
     """One object in one language with the fields that need work."""
 
-    obj: object
+    model: type
+    object_id: str
+    label: str
     language: str
     section: str
     missing: list = field(default_factory=list)
@@ -44,22 +53,22 @@ class TranslationGap:
     edit_url: str = ""
 
     @property
-    def label(self):
-        return str(getattr(self.obj, "title_ru", None) or self.obj)
+    def language_name(self):
+        return dict(settings.LANGUAGES).get(self.language, self.language)
 
     @property
     def missing_labels(self):
-        return [field_label(self.obj, name) for name in self.missing]
+        return [field_label(self.model, name) for name in self.missing]
 
     @property
     def stale_labels(self):
-        return [field_label(self.obj, name) for name in self.stale]
+        return [field_label(self.model, name) for name in self.stale]
 
 
-def field_label(obj, name):
+def field_label(model, name):
     """The field's name as editors see it in the admin ("introduction"), not its code name."""
     try:
-        return str(obj._meta.get_field(name).verbose_name)
+        return str(model._meta.get_field(name).verbose_name)
     except FieldDoesNotExist:
         return name
 
@@ -73,6 +82,8 @@ def model_section(model):
 
 @dataclass
 class TranslationReport:
+    """What the report and the dashboard show, read from the stored states."""
+
     gaps: list
     expected: dict  # language → number of field values expected
     complete: dict  # language → number of those present and fresh
@@ -81,12 +92,11 @@ class TranslationReport:
         expected = self.expected.get(language, 0)
         return 100.0 if expected == 0 else 100.0 * self.complete.get(language, 0) / expected
 
+    gap_counts: dict = field(default_factory=dict)  # language → objects with at least one gap
+
     def counts(self):
         """Language → number of objects with at least one gap."""
-        counts = dict.fromkeys(languages(), 0)
-        for gap in self.gaps:
-            counts[gap.language] += 1
-        return counts
+        return {code: self.gap_counts.get(code, 0) for code in languages()}
 
 
 def translated_fields(model):
@@ -151,15 +161,8 @@ def page_section(page, sections):
 
 
 def edit_url_for(obj):
-    if isinstance(obj, Page):
-        return reverse("wagtailadmin_pages:edit", args=[obj.pk])
-    meta = obj._meta
-    if hasattr(obj, "site_id") and meta.model_name.endswith("settings"):
-        return reverse("wagtailsettings:edit", args=[meta.app_label, meta.model_name, obj.site_id])
-    try:
-        return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[obj.pk])
-    except NoReverseMatch:
-        return ""
+    """The object's edit page in the admin (pages, images, documents, snippets, settings), or ""."""
+    return AdminURLFinder().get_edit_url(obj) or ""
 
 
 def _page_sections():
@@ -167,15 +170,18 @@ def _page_sections():
     return [(page.path, str(page.title_ru or page.title)) for page in Page.objects.filter(depth=home_depth + 1)]
 
 
+def _translated_models():
+    for model in translator.get_registered_models(abstract=False):
+        if model._meta.proxy or model is Page or not translated_fields(model):
+            continue
+        yield model
+
+
 def _objects():
     """Every stored object of every concrete model registered for translation, with its section."""
     sections = _page_sections()
-    for model in translator.get_registered_models(abstract=False):
-        if model._meta.proxy or model is Page:
-            continue
+    for model in _translated_models():
         fields = translated_fields(model)
-        if not fields:
-            continue
         if issubclass(model, Page):
             for page in model.objects.filter(depth__gt=1).exact_type(model):
                 yield page, fields, page_section(page, sections)
@@ -185,36 +191,144 @@ def _objects():
                 yield obj, fields, section
 
 
-def build_report(section=None, language=None):
-    """All translation gaps, optionally limited to one section title and one language."""
-    codes = [language] if language else languages()
-    gaps, expected, complete = [], defaultdict(int), defaultdict(int)
-    objects = [item for item in _objects() if section is None or item[2] == section]
-    page_ids = [obj.pk for obj, _fields, _section in objects if isinstance(obj, Page)]
+def _states_for(obj, fields, section, history):
+    """The TranslationState rows (unsaved) of one object, one per language."""
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    expected_fields = [name for name in fields if has_any_value(obj, name)]
+    label = str(getattr(obj, "title_ru", None) or obj)[:255]
+    edit_url = edit_url_for(obj)
+    states = []
+    for code in languages():
+        missing = [name for name in expected_fields if is_empty(value_in(obj, name, code))]
+        stale = []
+        if code != source_language() and history:
+            stale = stale_fields(history, [name for name in expected_fields if name not in missing], code)
+        states.append(
+            TranslationState(
+                content_type=content_type,
+                object_id=str(obj.pk),
+                language=code,
+                label=label,
+                section=section[:255],
+                edit_url=edit_url,
+                missing=missing,
+                stale=stale,
+                expected=len(expected_fields),
+                complete=len(expected_fields) - len(missing) - len(stale),
+                has_gaps=bool(missing or stale),
+            )
+        )
+    return states
+
+
+@functools.cache
+def tracked_models():
+    return frozenset(_translated_models())
+
+
+def is_tracked(obj):
+    return type(obj) in tracked_models()
+
+
+def refresh(obj):
+    """Recompute and store one object's state in every language (after it was saved)."""
+    if isinstance(obj, Page):
+        obj = obj.specific_deferred if type(obj) is Page else obj
+        if obj.depth <= 1:
+            return
+        section = page_section(obj, _page_sections())
+        revisions = Revision.page_revisions.filter(object_id=str(obj.pk)).order_by("-created_at", "-pk")
+        history = list(reversed(revisions[:REVISIONS_READ_PER_PAGE]))
+    else:
+        section, history = model_section(type(obj)), []
+    states = _states_for(obj, translated_fields(type(obj)), section, history)
+    with transaction.atomic():
+        forget(obj)
+        TranslationState.objects.bulk_create(states)
+
+
+def forget(obj):
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    TranslationState.objects.filter(content_type=content_type, object_id=str(obj.pk)).delete()
+
+
+def rebuild():
+    """Recompute every object's state (``manage.py translation_status --rebuild``; after upgrades)."""
+    objects = list(_objects())
+    page_ids = [str(obj.pk) for obj, _fields, _section in objects if isinstance(obj, Page)]
     revisions = defaultdict(list)
-    page_revisions = Revision.page_revisions.filter(object_id__in=[str(pk) for pk in page_ids])
-    for revision in page_revisions.order_by("created_at", "pk"):
+    for revision in Revision.page_revisions.filter(object_id__in=page_ids).order_by("created_at", "pk"):
         revisions[int(revision.object_id)].append(revision)
-    for obj, fields, obj_section in objects:
+    states = []
+    for obj, fields, section in objects:
         history = revisions.get(obj.pk, [])[-REVISIONS_READ_PER_PAGE:] if isinstance(obj, Page) else []
-        expected_fields = [name for name in fields if has_any_value(obj, name)]
-        for code in codes:
-            gap = TranslationGap(obj=obj, language=code, section=obj_section)
-            gap.missing = [name for name in expected_fields if is_empty(value_in(obj, name, code))]
-            if code != source_language() and history:
-                present = [name for name in expected_fields if name not in gap.missing]
-                gap.stale = stale_fields(history, present, code)
-            expected[code] += len(expected_fields)
-            complete[code] += len(expected_fields) - len(gap.missing) - len(gap.stale)
-            if gap.missing or gap.stale:
-                gap.edit_url = edit_url_for(obj)
-                gaps.append(gap)
-    return TranslationReport(gaps=gaps, expected=dict(expected), complete=dict(complete))
+        states.extend(_states_for(obj, fields, section, history))
+    with transaction.atomic():
+        TranslationState.objects.all().delete()
+        TranslationState.objects.bulk_create(states, batch_size=500)
+    return len(objects)
+
+
+def build_report(section=None, language=None):
+    """All translation gaps, optionally limited to one section title and one language.
+
+    Reads the stored states: two queries whatever the number of pages (content types are cached).
+    """
+    states = TranslationState.objects.all()
+    if section:
+        states = states.filter(section=section)
+    if language:
+        states = states.filter(language=language)
+    gaps = [
+        TranslationGap(
+            model=ContentType.objects.get_for_id(state.content_type_id).model_class(),
+            object_id=state.object_id,
+            label=state.label,
+            language=state.language,
+            section=state.section,
+            missing=state.missing,
+            stale=state.stale,
+            edit_url=state.edit_url,
+        )
+        for state in states.filter(has_gaps=True).order_by("section", "label", "object_id", "language")
+    ]
+    return _report(states, gaps)
+
+
+def totals():
+    """Completeness per language without the gap list, for the dashboard panel: one query."""
+    return _report(TranslationState.objects.all(), gaps=[])
+
+
+def _report(states, gaps):
+    rows = states.values("language").annotate(
+        expected_sum=Sum("expected"), complete_sum=Sum("complete"), gap_count=Count("pk", filter=Q(has_gaps=True))
+    )
+    rows = {row["language"]: row for row in rows}
+    return TranslationReport(
+        gaps=gaps,
+        expected={code: row["expected_sum"] or 0 for code, row in rows.items()},
+        complete={code: row["complete_sum"] or 0 for code, row in rows.items()},
+        gap_counts={code: row["gap_count"] for code, row in rows.items()},
+    )
 
 
 def section_choices():
-    titles = {title for _path, title in _page_sections()}
-    for model in translator.get_registered_models(abstract=False):
-        if not issubclass(model, Page) and translated_fields(model):
-            titles.add(model_section(model))
-    return sorted(titles)
+    """The sections that have stored states, for the report's filter: one query."""
+    return sorted(set(TranslationState.objects.values_list("section", flat=True).distinct()) - {""})
+
+
+def _refresh_saved(sender, instance, raw=False, **kwargs):
+    if not raw and is_tracked(instance):
+        refresh(instance)
+
+
+def _forget_deleted(sender, instance, **kwargs):
+    if is_tracked(instance):
+        forget(instance)
+
+
+def connect_signals():
+    """Keep the stored states in step with every save and delete of a translatable object."""
+    post_save.connect(_refresh_saved, dispatch_uid="pages_translation_state_saved")
+    post_delete.connect(_forget_deleted, dispatch_uid="pages_translation_state_deleted")

@@ -32,7 +32,7 @@ class TranslationStatusPanel(Component):
     order = 150
 
     def render_html(self, parent_context=None):
-        report = translation_status.build_report()
+        report = translation_status.totals()
         counts = report.counts()
         summary = [
             {"name": name, "percent": report.percent(code), "gaps": counts[code]} for code, name in settings.LANGUAGES

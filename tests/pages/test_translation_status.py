@@ -5,7 +5,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from pages import translation_status
-from tests.factories import StandardPageFactory
+from pages.models import TranslationState
+from tests.factories import SiteImageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def page_without_kyrgyz(home_page):
 
 
 def gaps_for(report, page, language):
-    return [gap for gap in report.gaps if gap.obj.pk == page.pk and gap.language == language]
+    return [gap for gap in report.gaps if gap.object_id == str(page.pk) and gap.language == language]
 
 
 def test_empty_kyrgyz_field_is_reported_missing(page_without_kyrgyz):
@@ -103,3 +104,53 @@ def test_admin_report_names_fields_and_sections_as_editors_see_them(admin_client
     assert "<td>вступление</td>" in html
     assert "optionss" not in html
     assert "Safeguardings" not in html
+
+
+def test_saving_a_page_stores_its_state_in_every_language(home_page):
+    page = StandardPageFactory(parent=home_page, introduction_ky="")
+    states = TranslationState.objects.filter(object_id=str(page.pk)).order_by("language")
+    assert {state.language: state.missing for state in states} == {"en": [], "ky": ["introduction"], "ru": []}
+
+
+def test_deleting_a_page_forgets_its_state(home_page):
+    page = StandardPageFactory(parent=home_page)
+    page.delete()
+    assert not TranslationState.objects.filter(object_id=str(page.pk)).exists()
+
+
+def test_rebuild_recomputes_every_state(page_without_kyrgyz):
+    TranslationState.objects.all().delete()
+    call_command("translation_status", "--rebuild", "--language", "ky")
+    (gap,) = gaps_for(translation_status.build_report(), page_without_kyrgyz, "ky")
+    assert gap.missing == ["introduction"]
+
+
+def test_image_gaps_link_to_the_image_editor(home_page):
+    image = SiteImageFactory(description_ky="")
+    (gap,) = [gap for gap in translation_status.build_report(language="ky").gaps if gap.object_id == str(image.pk)]
+    assert gap.edit_url == reverse("wagtailimages:edit", args=[image.pk])
+
+
+def test_admin_report_names_languages_not_codes(admin_client, page_without_kyrgyz):
+    html = admin_client.get(reverse("translation_status"), {"language": "ky"}).content.decode()
+    assert "<td>Кыргызча</td>" in html
+
+
+def count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url_name", ["wagtailadmin_home", "translation_status"])
+def test_dashboard_and_report_cost_the_same_queries_whatever_the_number_of_pages(admin_client, home_page, url_name):
+    url = reverse(url_name)
+    admin_client.get(url)  # warm the per-process caches (content types, site, user)
+    StandardPageFactory.create_batch(20, parent=home_page, introduction_ky="")
+    small = count_queries(admin_client, url)
+    StandardPageFactory.create_batch(200, parent=home_page, introduction_ky="")
+    assert count_queries(admin_client, url) == small
