@@ -247,6 +247,22 @@ def refresh(obj):
         TranslationState.objects.bulk_create(states)
 
 
+def draft_gaps(page):
+    """Missing or stale fields of a page's latest draft in each target language (for the publish warning).
+
+    Returns ``{language: (missing field names, stale field names)}`` for languages with gaps.
+    """
+    draft = page.get_latest_revision_as_object() if page.latest_revision_id else page
+    revisions = Revision.page_revisions.filter(object_id=str(page.pk)).order_by("-created_at", "-pk")
+    history = list(reversed(revisions[:REVISIONS_READ_PER_PAGE]))
+    states = _states_for(draft, translated_fields(type(page)), "", history)
+    return {
+        state.language: (state.missing, state.stale)
+        for state in states
+        if state.language != source_language() and state.has_gaps
+    }
+
+
 def forget(obj):
     content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
     TranslationState.objects.filter(content_type=content_type, object_id=str(obj.pk)).delete()

@@ -1,6 +1,8 @@
 import django_filters
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -9,11 +11,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.messages import render as render_message
 from wagtail.admin.ui.components import Component
 from wagtail.images import get_image_model
 from wagtail.images.views.images import ImagesFilterSet
 
 from pages import consent, translation_status
+from pages.models import TranslationState
 from pages.views_admin import translation_report_view
 
 
@@ -46,6 +50,67 @@ class TranslationStatusPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_translation_status_panel(request, panels):
     panels.append(TranslationStatusPanel())
+
+
+@hooks.register("construct_explorer_page_queryset")
+def annotate_translation_gaps(parent_page, pages, request):
+    """One subquery per language gives every listed page its ru / ky / en badge (no query per row)."""
+    return pages.annotate(
+        **{
+            f"translation_gap_{code}": Exists(
+                TranslationState.objects.filter(
+                    content_type_id=OuterRef("content_type_id"),
+                    object_id=Cast(OuterRef("pk"), CharField()),
+                    language=code,
+                    has_gaps=True,
+                )
+            )
+            for code, _name in settings.LANGUAGES
+        }
+    )
+
+
+def warn_about_translation_gaps(request, page):
+    """Publishing or submitting with empty or stale ky/en fields: say which, with links; never block."""
+    if not ({"action-publish", "action-submit"} & set(request.POST)):
+        return
+    gaps = translation_status.draft_gaps(page)
+    if not gaps:
+        return
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    languages = dict(settings.LANGUAGES)
+    rows = []
+    for code, (missing, stale) in gaps.items():
+        links = format_html_join(
+            ", ",
+            '<a href="{}#id_{}_{}">{}</a>{}',
+            (
+                (
+                    edit_url,
+                    name,
+                    code,
+                    translation_status.field_label(type(page), name),
+                    gettext(" (older than the Russian text)") if name in stale else "",
+                )
+                for name in [*missing, *stale]
+            ),
+        )
+        rows.append((languages[code], links))
+    detail = format_html('<ul class="sos-translation-gaps">{}</ul>', format_html_join("", "<li>{}: {}</li>", rows))
+    messages.warning(
+        request,
+        render_message(gettext("Some translations of this page are empty or older than the Russian text."), [], detail),
+    )
+
+
+@hooks.register("after_edit_page")
+def warn_after_edit(request, page):
+    warn_about_translation_gaps(request, page)
+
+
+@hooks.register("after_create_page")
+def warn_after_create(request, page):
+    warn_about_translation_gaps(request, page)
 
 
 # --- Photo consent (pages/consent.py): image listing filter, expiring consents panel, publishing guard ---
