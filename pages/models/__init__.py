@@ -5,6 +5,7 @@ from .images import SiteImage, SiteRendition
 from .pages import HomePage, StandardPage
 from .search import SearchEntry
 from .settings import OrganisationSettings
+from .status_history import StatusChange
 
 __all__ = [
     "BasePage",
@@ -14,4 +15,5 @@ __all__ = [
     "SiteImage",
     "SiteRendition",
     "StandardPage",
+    "StatusChange",
 ]
