@@ -56,6 +56,11 @@ def register_actions(actions):
     actions.register_action(STATUS)(StatusFormatter)
 
 
+def entries():
+    """Every audit-log entry about pledges (``manage.py prune_pledge_audit_log`` deletes the old ones)."""
+    return ModelLogEntry.objects.filter(action__in=[VIEW, EXPORT, STATUS])
+
+
 def log_view(pledge, user):
     return log_action(instance=pledge, action=VIEW, user=user)
 

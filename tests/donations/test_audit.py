@@ -1,8 +1,12 @@
 """Who viewed, exported or changed pledges is in Wagtail's log: site history and each pledge's history."""
 
+import io
+from datetime import timedelta
+
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.log_actions import registry
 from wagtail.models import ModelLogEntry
 
@@ -97,3 +101,24 @@ def test_log_actions_have_russian_labels():
     with translation.override("ru"):
         labels = {str(registry.get_action_label(action)) for action in (audit.VIEW, audit.EXPORT, audit.STATUS)}
     assert labels == {"Просмотр обещания", "Выгрузка обещаний", "Смена статуса обещания"}
+
+
+def test_prune_command_deletes_only_old_pledge_entries(fundraiser):
+    old, recent = PledgeFactory(), PledgeFactory()
+    stale = audit.log_view(old, fundraiser)
+    ModelLogEntry.objects.filter(pk=stale.pk).update(timestamp=timezone.now() - timedelta(days=1100))
+    kept = audit.log_view(recent, fundraiser)
+    other = ModelLogEntry.objects.create(
+        content_type=stale.content_type, object_id="1", label="x", action="wagtail.edit", timestamp=stale.timestamp
+    )
+    ModelLogEntry.objects.filter(pk=other.pk).update(timestamp=timezone.now() - timedelta(days=1100))
+    out = io.StringIO()
+    call_command("prune_pledge_audit_log", "--older-than", "1095", stdout=out)
+    assert set(ModelLogEntry.objects.values_list("pk", flat=True)) >= {kept.pk, other.pk}
+    assert not ModelLogEntry.objects.filter(pk=stale.pk).exists()
+    assert "Deleted 1 pledge audit-log entries" in out.getvalue()
+
+
+def test_prune_command_refuses_a_zero_age():
+    with pytest.raises(CommandError):
+        call_command("prune_pledge_audit_log", "--older-than", "0")
