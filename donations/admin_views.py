@@ -350,6 +350,8 @@ class PledgeViewSet(ModelViewSet):
     url_prefix = "pledges"
     icon = "tag"
     add_to_admin_menu = False
+    # Pledges point at pages (designation, source page): kept out of the pages' "usage" that editors read.
+    add_to_reference_index = False
     inspect_view_enabled = True
     copy_view_enabled = False
     index_view_class = PledgeIndexView

@@ -20,6 +20,7 @@ from django.db.models.functions import TruncMonth
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
@@ -33,7 +34,7 @@ UNMATCHED_LINES_URL_NAME = "donations_reconciliation:unmatched"
 
 # Chart geometry, in SVG user units (the chart scales to the width of the page).
 WIDTH, HEIGHT = 720, 240
-LEFT, RIGHT, TOP, BOTTOM = 64, 8, 12, 28
+LEFT, RIGHT, TOP, BOTTOM = 72, 8, 12, 28
 
 
 def month_starts(today=None, count=MONTHS):
@@ -212,6 +213,10 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "donations/admin/dashboard.html"
     page_title = _("Fundraising dashboard")
     header_icon = "table"
+
+    def get_breadcrumbs_items(self):
+        pledges = {"url": reverse("donations_admin:index"), "label": capfirst(Pledge._meta.verbose_name_plural)}
+        return [*self.breadcrumbs_items, pledges, {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), **figures()}

@@ -288,3 +288,9 @@ def test_admin_list_keeps_a_fixed_number_of_queries(client, fundraiser, django_a
     PledgeFactory.create_batch(20)
     with django_assert_num_queries(LIST_QUERIES):
         assert client.get(reverse("donations_admin:index")).status_code == 200
+
+
+def test_pledges_are_not_listed_in_a_page_usage(home_page):
+    from wagtail.models import ReferenceIndex
+
+    assert not ReferenceIndex.is_indexed(Pledge)
