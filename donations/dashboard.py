@@ -199,7 +199,10 @@ def figures(today=None):
         "months": months,
         "charts": charts,
         "summary": [{"currency": code, **summary[code]} for code in currencies],
-        "by_status": [(label, totals[f"status_{value}"]) for value, label in Pledge.Status.choices],
+        "by_status": [
+            {"status": value, "label": label, "count": totals[f"status_{value}"]}
+            for value, label in Pledge.Status.choices
+        ],
         "totals": {"one_off": totals["one_off"], "monthly": totals["monthly"]},
         "pledge_count": totals["all"],
         "converted": converted,
