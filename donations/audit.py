@@ -3,7 +3,8 @@
 They appear in the admin's "Site history" report (only to users with a pledge permission: Wagtail shows
 a model's entries to those who hold a permission on it) and in each pledge's own history. An export
 concerns many pledges at once, so it is one entry for the model (object id 0), saying which filters were
-used and how many rows left the building. Entries hold no donor data beyond what staff typed as filters.
+used and how many rows left the building. Entries hold no donor data beyond what staff typed as a search,
+and that is blanked when the donor is anonymised or erased (``forget_searches``).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -73,6 +74,32 @@ def log_status_change(change):
         user=change.changed_by,
         data={"from": change.from_status, "to": change.to_status},
     )
+
+
+FORGOTTEN = "…"
+MIN_MATCH = 3
+
+
+def forget_searches(identities):
+    """Blank the search text of logged exports that looked for one of these names, e-mails or phones.
+
+    Called when donors are anonymised or erased, so that the audit log keeps who exported what, not
+    whom they searched for. A search matches when it is part of an identity or contains one.
+    """
+    identities = [text.casefold() for text in identities if len(text) >= MIN_MATCH]
+    if not identities:
+        return 0
+    changed = []
+    for entry in ModelLogEntry.objects.filter(action=EXPORT).only("pk", "data"):
+        filters = (entry.data or {}).get("filters") or {}
+        query = str(filters.get("q", "")).strip().casefold()
+        if len(query) < MIN_MATCH or query == FORGOTTEN:
+            continue
+        if any(query in identity or identity in query for identity in identities):
+            entry.data = {**entry.data, "filters": {**filters, "q": FORGOTTEN}}
+            changed.append(entry)
+    ModelLogEntry.objects.bulk_update(changed, ["data"])
+    return len(changed)
 
 
 def log_export(user, *, export_format, filters, rows):

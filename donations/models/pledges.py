@@ -56,10 +56,15 @@ class PledgeQuerySet(models.QuerySet):
         return self.identifiable().filter(email__iexact=(email or "").strip())
 
     def anonymise(self):
-        """Remove the donor's identity from these pledges, keeping amounts, dates and statuses for reports."""
+        """Remove the donor's identity from these pledges, keeping amounts, dates and statuses for reports.
+
+        Exports logged with a search for one of these donors (name, e-mail, phone) lose that search text.
+        """
         now = timezone.now()
         with transaction.atomic():
-            ids = list(self.identifiable().values_list("pk", flat=True))
+            donors = list(self.identifiable().values_list("pk", "donor_name", "email", "phone"))
+            ids = [pk for pk, *_identity in donors]
+            audit.forget_searches({text for _pk, *identity in donors for text in identity if text})
             PledgeStatusChange.objects.filter(pledge_id__in=ids).exclude(note="").update(note="")
             pending = [Pledge.EmailStatus.PENDING, Pledge.EmailStatus.SENDING, Pledge.EmailStatus.FAILED]
             Pledge.objects.filter(pk__in=ids, email_status__in=pending).update(email_status=Pledge.EmailStatus.SKIPPED)

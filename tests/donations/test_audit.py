@@ -122,3 +122,16 @@ def test_prune_command_deletes_only_old_pledge_entries(fundraiser):
 def test_prune_command_refuses_a_zero_age():
     with pytest.raises(CommandError):
         call_command("prune_pledge_audit_log", "--older-than", "0")
+
+
+def test_erasing_a_donor_blanks_logged_searches_for_them_and_keeps_the_rest(fundraiser):
+    PledgeFactory(donor_name="Бакыт Осмонов", email="bakyt@example.kg")
+    for_donor = audit.log_export(fundraiser, export_format="csv", filters={"q": "BAKYT@", "currency": "KGS"}, rows=1)
+    for_name = audit.log_export(fundraiser, export_format="csv", filters={"q": "Осмонов"}, rows=1)
+    unrelated = audit.log_export(fundraiser, export_format="csv", filters={"q": "Айгуль"}, rows=0)
+    call_command("erase_donor", "bakyt@example.kg", stdout=io.StringIO())
+    for entry in (for_donor, for_name, unrelated):
+        entry.refresh_from_db()
+    assert for_donor.data["filters"] == {"q": "…", "currency": "KGS"}
+    assert for_name.data["filters"] == {"q": "…"}
+    assert unrelated.data["filters"] == {"q": "Айгуль"}
