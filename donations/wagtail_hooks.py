@@ -1,21 +1,31 @@
-from django.contrib.auth.models import Permission
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from donations import admin_views
-from donations.admin_urls import urlpatterns as admin_urlpatterns
+from donations import audit, dashboard
+from donations.admin_views import PledgeViewSet, user_can_view
 
 
-@hooks.register("register_admin_urls")
-def register_pledge_urls():
-    return [path("pledges/", include((admin_urlpatterns, "donations_admin"), namespace="donations_admin"))]
+@hooks.register("register_admin_viewset")
+def register_pledge_viewset():
+    return PledgeViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_pledge_log_actions(actions):
+    audit.register_actions(actions)
+
+
+@hooks.register("construct_homepage_panels")
+def add_fundraising_panel(request, panels):
+    if user_can_view(request.user):
+        panels.append(dashboard.FundraisingSummaryPanel())
 
 
 class PledgeMenuItem(MenuItem):
     def is_shown(self, request):
-        return admin_views.user_can_view(request.user)
+        return user_can_view(request.user)
 
 
 pledge_menu = Menu(
@@ -26,28 +36,19 @@ pledge_menu = Menu(
 
 @hooks.register("register_pledges_menu_item")
 def register_pledge_list_item():
-    return PledgeMenuItem(_("Pledges"), reverse("donations_admin:list"), icon_name="list-ul", order=100)
+    return PledgeMenuItem(_("Pledges"), reverse("donations_admin:index"), icon_name="list-ul", order=100)
 
 
 @hooks.register("register_pledges_menu_item")
-def register_pledge_summary_item():
-    return PledgeMenuItem(_("Summary"), reverse("donations_admin:summary"), icon_name="table", order=200)
+def register_dashboard_item():
+    return PledgeMenuItem(_("Dashboard"), reverse("donations_admin:dashboard"), icon_name="table", order=200)
 
 
 class PledgesSubmenuItem(SubmenuMenuItem):
     def is_shown(self, request):
-        return admin_views.user_can_view(request.user)
+        return user_can_view(request.user)
 
 
 @hooks.register("register_admin_menu_item")
 def register_pledges_menu():
     return PledgesSubmenuItem(_("Donations"), pledge_menu, icon_name="tag", name="donations", order=350)
-
-
-@hooks.register("register_permissions")
-def register_pledge_permissions():
-    """Let administrators grant the pledge permissions to other groups in Settings → Groups."""
-    return Permission.objects.filter(
-        content_type__app_label="donations",
-        codename__in=["view_pledge", "change_pledge", "export_pledge"],
-    )

@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from pages.blocks import BaseStreamBlock
-from pages.models import BasePage
+from pages.models import BasePage, StatusChange
 from pages.models.settings import tel_uri
 
 
@@ -113,38 +113,26 @@ class ConcernReport(models.Model):
         report = ConcernReport.objects.select_for_update().get(pk=self.pk)
         if new_status == report.status or new_status not in self.Status.values:
             raise ValueError(new_status)
-        change = ConcernStatusChange.objects.create(
-            report=report, from_status=report.status, to_status=new_status, changed_by=user, note=note
+        change = ConcernStatusChange.record(
+            report, from_status=report.status, to_status=new_status, user=user, note=note
         )
         ConcernReport.objects.filter(pk=self.pk).update(status=new_status, updated_at=timezone.now())
         self.status = new_status
         return change
 
 
-class ConcernStatusChange(models.Model):
+class ConcernStatusChange(StatusChange):
     """One step of a report's history: who moved it, when, from which status to which, and why."""
+
+    RECORD_FIELD = "report"
 
     report = models.ForeignKey(ConcernReport, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField(_("previous status"), max_length=20, choices=ConcernReport.Status.choices)
     to_status = models.CharField(_("new status"), max_length=20, choices=ConcernReport.Status.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("changed by"),
-    )
     changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
-    note = models.TextField(_("note"), blank=True, max_length=2000)
 
-    class Meta:
-        verbose_name = _("status change")
-        verbose_name_plural = _("status changes")
+    class Meta(StatusChange.Meta):
         ordering = ["changed_at", "pk"]
-
-    def __str__(self):
-        return f"{self.from_status} → {self.to_status}"
 
 
 @register_setting(icon="warning")

@@ -5,6 +5,9 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from donations import audit
+from pages.models import StatusChange
+
 from .settings import CURRENCIES
 
 # Crockford's base32: digits and capitals without I, L, O and U, so a reference read over the phone
@@ -53,10 +56,15 @@ class PledgeQuerySet(models.QuerySet):
         return self.identifiable().filter(email__iexact=(email or "").strip())
 
     def anonymise(self):
-        """Remove the donor's identity from these pledges, keeping amounts, dates and statuses for reports."""
+        """Remove the donor's identity from these pledges, keeping amounts, dates and statuses for reports.
+
+        Exports logged with a search for one of these donors (name, e-mail, phone) lose that search text.
+        """
         now = timezone.now()
         with transaction.atomic():
-            ids = list(self.identifiable().values_list("pk", flat=True))
+            donors = list(self.identifiable().values_list("pk", "donor_name", "email", "phone"))
+            ids = [pk for pk, *_identity in donors]
+            audit.forget_searches({text for _pk, *identity in donors for text in identity if text})
             PledgeStatusChange.objects.filter(pledge_id__in=ids).exclude(note="").update(note="")
             pending = [Pledge.EmailStatus.PENDING, Pledge.EmailStatus.SENDING, Pledge.EmailStatus.FAILED]
             Pledge.objects.filter(pk__in=ids, email_status__in=pending).update(email_status=Pledge.EmailStatus.SKIPPED)
@@ -181,39 +189,31 @@ class Pledge(models.Model):
         return self.TRANSITIONS.get(self.status, ())
 
     def change_status(self, new_status, user=None, note=""):
-        """Move to ``new_status`` and record who did it, when and why; returns the history entry."""
+        """Move to ``new_status``, record who did it, when and why (history, audit log); returns the history entry."""
         with transaction.atomic():
             current = Pledge.objects.select_for_update().get(pk=self.pk)
             if new_status not in current.allowed_statuses():
                 raise ValueError(f"{current.status} → {new_status} is not allowed")
-            change = PledgeStatusChange.objects.create(
-                pledge=current, from_status=current.status, to_status=new_status, changed_by=user, note=note
+            change = PledgeStatusChange.record(
+                current, from_status=current.status, to_status=new_status, user=user, note=note
             )
             Pledge.objects.filter(pk=self.pk).update(status=new_status, updated_at=timezone.now())
+            audit.log_status_change(change)
         self.status = new_status
         return change
 
 
-class PledgeStatusChange(models.Model):
+class PledgeStatusChange(StatusChange):
     """One step of a pledge's status history."""
+
+    RECORD_FIELD = "pledge"
 
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField(_("from"), max_length=12, choices=Pledge.Status.choices)
     to_status = models.CharField(_("to"), max_length=12, choices=Pledge.Status.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("changed by"),
-    )
-    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
     note = models.TextField(_("note"), blank=True, max_length=1000)
 
-    class Meta:
-        verbose_name = _("status change")
-        verbose_name_plural = _("status changes")
+    class Meta(StatusChange.Meta):
         ordering = ["-changed_at", "-pk"]
 
     def __str__(self):

@@ -5,6 +5,7 @@ from .images import SiteImage, SiteRendition
 from .pages import HomePage, StandardPage
 from .search import SearchEntry
 from .settings import OrganisationSettings
+from .status_history import StatusChange
 from .translation_state import TranslationState
 
 __all__ = [
@@ -15,5 +16,6 @@ __all__ = [
     "SiteImage",
     "SiteRendition",
     "StandardPage",
+    "StatusChange",
     "TranslationState",
 ]

@@ -219,9 +219,22 @@ def test_pledges_list_can_be_filtered_and_exported(tab, images_dir):
     tab.locator(".sidebar-main-menu").get_by_role("button", name="Пожертвования").click()
     tab.get_by_role("link", name="Обещания").click()
     expect(tab.get_by_role("heading", level=1)).to_have_text("Обещания")
-    expect(tab.get_by_label("Статус")).to_be_visible()
-    expect(tab.get_by_role("link", name="Скачать эти обещания в CSV")).to_be_visible()
+    tab.get_by_role("button", name="Показать фильтры").click()
+    expect(tab.get_by_role("button", name="Статус")).to_be_visible()
+    tab.keyboard.press("Escape")
+    tab.get_by_role("button", name="Действия").click()
+    expect(tab.get_by_role("link", name="Скачать CSV")).to_be_visible()
+    expect(tab.get_by_role("link", name="Скачать XLSX")).to_be_visible()
     save(tab, images_dir, "11-pledges")
+
+
+def test_fundraising_dashboard_shows_pledged_and_received(tab, images_dir):
+    tab.goto("/admin/")
+    tab.locator(".sidebar-main-menu").get_by_role("button", name="Пожертвования").click()
+    tab.get_by_role("link", name="Сводка").click()
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Сводка по сбору средств")
+    expect(tab.get_by_role("heading", name="Обещано и получено по месяцам")).to_be_visible()
+    save(tab, images_dir, "14-pledge-dashboard")
 
 
 def test_uploaded_photo_of_children_keeps_its_consent(tab, images_dir):
