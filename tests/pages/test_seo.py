@@ -9,6 +9,8 @@ from lxml import etree
 
 pytestmark = pytest.mark.django_db
 
+# The site, the view restrictions and the pages, however many pages there are.
+SITEMAP_QUERIES = 3
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
@@ -129,3 +131,33 @@ def test_sharing_image_of_a_page_is_used_for_open_graph(client):
     image = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
     assert image.startswith("http://testserver/media/images/")
     assert '<meta property="og:image:width"' in html
+
+
+def test_page_made_private_leaves_the_cached_sitemap_without_republishing(client, settings):
+    """With the page cache on, adding a view restriction purges the stored sitemap."""
+    from django.core.cache import cache
+    from wagtail.models import PageViewRestriction
+
+    from pages import cache as page_cache
+    from pages.models import StandardPage
+
+    settings.PAGE_CACHE_SECONDS = 600
+    page_cache.connect_signals()
+    cache.clear()
+    about = StandardPage.objects.get(slug_en="about-us")
+    assert "http://testserver/en/about-us/" in sitemap_entries(client)
+    PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    assert "http://testserver/en/about-us/" not in sitemap_entries(client)
+    cache.clear()
+
+
+def test_sitemap_takes_the_same_queries_however_many_pages(client, home_page, django_assert_num_queries):
+    from tests.factories import StandardPageFactory
+
+    client.get("/sitemap.xml")
+    with django_assert_num_queries(SITEMAP_QUERIES):
+        assert client.get("/sitemap.xml").status_code == 200
+    StandardPageFactory.create_batch(5, parent=home_page)
+    client.get("/sitemap.xml")
+    with django_assert_num_queries(SITEMAP_QUERIES):
+        assert client.get("/sitemap.xml").status_code == 200
