@@ -64,7 +64,7 @@ browser-deps: $(AXE)
 
 ## The W3C Nu Html Checker for tests/pages/test_html_validity.py, pinned in tests/html/package.json (needs Java).
 $(VNU): tests/html/package.json tests/html/package-lock.json
-	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/html --no-audit --no-fund --loglevel=error; \
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/html --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: the HTML validity test will be skipped"; fi
 
 html-deps: $(VNU)
