@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.test import Client
 from django.utils import translation
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +71,7 @@ def render_everything(client, home_page, language):
     keep("404", client.get(f"/{language}/no-such-page/"))
     keep("search-results", client.get(f"/{language}/search/", {"q": "SOS"}))
     keep("search-empty", client.get(f"/{language}/search/", {"q": "zzzzqqqq"}))
+    keep("403-csrf", Client(enforce_csrf_checks=True).post(f"/{language}/search/", {"q": "x"}))
 
     donate_url = page_url(DonatePage.objects.get(), language)
     pledge = {
@@ -115,6 +117,7 @@ def test_every_page_type_is_valid_html_in_every_language(rendered_pages, tmp_pat
     command = vnu_command()
     statuses = {name: status for name, status, _html in rendered_pages}
     assert statuses["ru-404"] == 404
+    assert statuses["ky-403-csrf"] == 403
     assert statuses["en-pledge-errors"] == 400
     assert statuses["en-concern-errors"] == 400
     assert statuses["ky-pledge-429"] == statuses["ky-concern-429"] == 429
