@@ -24,8 +24,9 @@ VNU_JAR = Path(settings.BASE_DIR) / "tests" / "html" / "node_modules" / "vnu-jar
 LANGUAGES = ("ru", "ky", "en")
 
 
+@pytest.fixture
 def vnu_command():
-    """The java command line of vnu, or a skip (a failure in CI) saying what is missing."""
+    """The java command line of vnu, or a skip (a failure in CI) saying what is missing, before any rendering."""
     java = shutil.which("java")
     missing = None
     if java is None:
@@ -113,8 +114,7 @@ def rendered_pages(client, home_page, settings):
     return pages
 
 
-def test_every_page_type_is_valid_html_in_every_language(rendered_pages, tmp_path):
-    command = vnu_command()
+def test_every_page_type_is_valid_html_in_every_language(vnu_command, rendered_pages, tmp_path):
     statuses = {name: status for name, status, _html in rendered_pages}
     assert statuses["ru-404"] == 404
     assert statuses["ky-403-csrf"] == 403
@@ -126,7 +126,8 @@ def test_every_page_type_is_valid_html_in_every_language(rendered_pages, tmp_pat
         path = tmp_path / f"{name}.html"
         path.write_text(html, encoding="utf-8")
         files.append(str(path))
-    result = subprocess.run([*command, *files], capture_output=True, text=True, timeout=600, check=False)
+    result = subprocess.run([*vnu_command, *files], capture_output=True, text=True, timeout=600, check=False)
+    assert result.stderr.lstrip().startswith("{"), f"vnu did not run: {result.stderr[-2000:]}"
     messages = json.loads(result.stderr)["messages"]
     errors = [
         f"{Path(message.get('url', '')).name}:{message.get('lastLine', '?')}: {message['message']}"
