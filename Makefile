@@ -8,10 +8,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 AXE := tests/browser/node_modules/axe-core/axe.min.js
+VNU := tests/html/node_modules/vnu-jar/build/dist/vnu.jar
 # Apps that keep their own translation catalogue in <app>/locale/.
 SECTION_APPS := advocacy offices donations safeguarding
 
-.PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps screenshots
+.PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps html-deps screenshots
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -69,8 +70,15 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 
 browser-deps: $(AXE)
 
+## The W3C Nu Html Checker for tests/pages/test_html_validity.py, pinned in tests/html/package.json (needs Java).
+$(VNU): tests/html/package.json tests/html/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/html --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the HTML validity test will be skipped"; fi
+
+html-deps: $(VNU)
+
 ## Lint, migrations check, the whole test suite (browser tests included when Chromium is present).
-test: messages check-messages lint check browser-deps
+test: messages check-messages lint check browser-deps html-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## Regenerate the .po files after changing translatable strings (needs GNU gettext).

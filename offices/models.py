@@ -82,12 +82,17 @@ class OfficeIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        offices = self.get_offices()
+        offices = self._listed_offices = self.get_offices()
         head_offices = [office for office in offices if office.is_head_office]
         context["head_office"] = head_offices[0] if head_offices else None
         context["other_offices"] = [office for office in offices if office is not context["head_office"]]
         context["office_map"] = OfficeMap(offices, request, link_to_list=True)
         return context
+
+    def get_structured_data(self, request):
+        """The organisation with every office as a department (the offices get_context fetched, when it ran)."""
+        offices = getattr(self, "_listed_offices", None)
+        return structured_data.office_list_data(self.get_offices() if offices is None else offices, request)
 
 
 class OfficePage(RoutablePageMixin, BasePage):
@@ -291,8 +296,10 @@ class OfficePage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["programmes"] = self.get_programmes()
         context["office_map"] = OfficeMap([self], request) if self.has_location else None
-        context["structured_data"] = structured_data.office_json(self, request)
         return context
+
+    def get_structured_data(self, request):
+        return structured_data.office_page_data(self, request)
 
     # Routes
 

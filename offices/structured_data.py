@@ -1,23 +1,34 @@
-"""schema.org JSON-LD of an office: a Place with its address, phones and coordinates."""
+"""schema.org JSON-LD of the offices: each one a department of the organisation, a place with coordinates."""
 
-from pages.models.settings import json_for_html
+from django.conf import settings
+from django.utils import translation
+
+from pages.models.settings import organisation_id
+from pages.structured_data import absolute_page_url
 
 
-def office_data(office, request):
-    """The office as a schema.org Place, in the active language, without empty properties."""
-    url = request.build_absolute_uri(office.get_url(request))
+def office_id(office, request):
+    """The office's IRI, from its default-language URL so that it is the same in every language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return f"{absolute_page_url(office, request)}#office"
+
+
+def office_data(office, request, photo=True):
+    """The office as an organisation's department that is also a Place, in the active language, without empty
+    properties. ``photo=False`` leaves out the photo (a rendition query per office in listings)."""
     data = {
-        "@context": "https://schema.org",
-        "@type": "Place",
-        "@id": f"{url}#place",
+        "@type": ["NGO", "Place"],
+        "@id": office_id(office, request),
         "name": office.title,
         "description": office.introduction,
-        "url": url,
+        "url": absolute_page_url(office, request),
         "address": office.get_contact_details().postal_address_data(),
         "telephone": office.phone or office.mobile_phone,
         "faxNumber": office.fax,
+        "email": office.email,
         "hasMap": office.openstreetmap_url(),
         "containedInPlace": {"@type": "Country", "name": "Kyrgyzstan", "identifier": "KG"},
+        "parentOrganization": {"@id": organisation_id(request)},
     }
     if office.has_location:
         data["geo"] = {
@@ -25,12 +36,19 @@ def office_data(office, request):
             "latitude": float(office.latitude),
             "longitude": float(office.longitude),
         }
-    image = office.get_social_image()
+    image = office.get_social_image() if photo else None
     if image is not None:
         data["photo"] = request.build_absolute_uri(image.get_rendition("width-1200").url)
     return {key: value for key, value in data.items() if value}
 
 
-def office_json(office, request):
-    """The office's JSON-LD, safe to place inside <script type="application/ld+json">."""
-    return json_for_html(office_data(office, request))
+def office_page_data(office, request):
+    """An office page's nodes: the office, and the organisation naming it as a department."""
+    node = office_data(office, request)
+    return [node, {"@id": organisation_id(request), "department": [{"@id": node["@id"]}]}]
+
+
+def office_list_data(offices, request):
+    """The office list's node: the organisation with every office as a department."""
+    departments = [office_data(office, request, photo=False) for office in offices]
+    return [{"@id": organisation_id(request), "department": departments}] if departments else []

@@ -155,6 +155,7 @@ class AdvocacyProgrammePage(BasePage):
     ]
     parent_page_types = ["advocacy.AdvocacyIndexPage"]
     subpage_types = []
+    og_type = "article"
 
     class Meta:
         verbose_name = _("advocacy programme")

@@ -25,6 +25,8 @@ from advocacy.blocks import FindingsBlock
 from advocacy.models.pages import with_card_images
 from advocacy.models.snippets import YEAR_VALIDATORS, FocusArea
 from pages.models import BasePage
+from pages.models.settings import organisation_id
+from pages.structured_data import absolute_page_url
 
 REPORTS_PER_PAGE = 10
 FEED_LENGTH = 20
@@ -313,6 +315,7 @@ class ResearchReportPage(BasePage):
     ]
     parent_page_types = ["advocacy.ResearchReportIndexPage"]
     subpage_types = []
+    og_type = "article"
 
     class Meta:
         verbose_name = _("research report")
@@ -365,6 +368,32 @@ class ResearchReportPage(BasePage):
     def other_files(self):
         preferred = self.preferred_file()
         return [item for item in self.files if item != preferred]
+
+    def get_structured_data(self, request):
+        """The report as a schema.org Report, each file an ``encoding`` with its language and download URL."""
+        url = absolute_page_url(self, request)
+        data = {
+            "@type": "Report",
+            "@id": f"{url}#report",
+            "name": self.title,
+            "url": url,
+            "inLanguage": translation.get_language(),
+            "description": self.summary,
+            "datePublished": str(self.publication_year or ""),
+            "creditText": self.authors,
+            "publisher": {"@id": organisation_id(request)},
+            "encoding": [
+                {
+                    "@type": "MediaObject",
+                    "name": item.document.title,
+                    "contentUrl": request.build_absolute_uri(item.document.url),
+                    "encodingFormat": mimetypes.guess_type(item.document.filename)[0] or "application/octet-stream",
+                    "inLanguage": item.language,
+                }
+                for item in self.files
+            ],
+        }
+        return [{key: value for key, value in data.items() if value}]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

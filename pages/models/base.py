@@ -36,6 +36,8 @@ class BasePage(Page):
     ]
 
     is_creatable = False
+    # Open Graph type; "article" for dated publications (reports, programmes, news).
+    og_type = "website"
 
     class Meta:
         abstract = True

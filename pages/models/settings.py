@@ -1,4 +1,3 @@
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -7,7 +6,6 @@ from django.db import models
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -64,12 +62,11 @@ def tel_uri(number):
     return f"tel:+{digits}" if digits else ""
 
 
-SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def json_for_html(data):
-    """JSON safe inside a <script type="application/ld+json"> element: no "</script>" can close it early."""
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES))
+def organisation_id(request=None):
+    """The organisation's JSON-LD IRI: the site's root, not a language's home page, so it is the same in every
+    language (relative when there is no request)."""
+    root = request.build_absolute_uri("/") if request is not None else "/"
+    return f"{root}#organisation"
 
 
 @register_setting(icon="site")
@@ -193,7 +190,7 @@ class OrganisationSettings(BaseSiteSetting):
         data = {
             "@context": "https://schema.org",
             "@type": "NGO",
-            "@id": f"{home_url}#organisation",
+            "@id": organisation_id(request),
             "name": self.name,
             "legalName": self.legal_name,
             "url": home_url,
@@ -211,11 +208,6 @@ class OrganisationSettings(BaseSiteSetting):
                 }
             )
         return {key: value for key, value in data.items() if value}
-
-    @property
-    def structured_data_json(self):
-        """The organisation's JSON-LD for base.html (absolute URLs when read through the request)."""
-        return json_for_html(self.structured_data())
 
     @property
     def social_links(self):

@@ -4,7 +4,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from pages import fallback, navigation
+from pages import fallback, navigation, structured_data
 
 register = template.Library()
 
@@ -21,6 +21,18 @@ def main_menu(context):
 def language_links(context):
     request = context["request"]
     return navigation.language_links(request, context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def page_structured_data(context):
+    """The page's JSON-LD graph (organisation, breadcrumbs, the page's own items), built once per request."""
+    return structured_data.page_graph_json(context["request"], context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_ancestors(context, page):
+    """The ancestors the breadcrumbs link to, shared with the JSON-LD BreadcrumbList (one query per request)."""
+    return structured_data.breadcrumb_pages(context["request"], page)[:-1]
 
 
 @register.simple_tag(takes_context=True)

@@ -9,13 +9,17 @@ pytestmark = pytest.mark.django_db
 
 
 def json_ld(html):
-    return [
-        json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    ]
+    """The nodes of the page's JSON-LD graph."""
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return [node for block in blocks for node in json.loads(block)["@graph"]]
 
 
 def by_type(html, schema_type):
-    return [item for item in json_ld(html) if item["@type"] == schema_type]
+    def types(node):
+        value = node.get("@type", [])
+        return value if isinstance(value, list) else [value]
+
+    return [item for item in json_ld(html) if schema_type in types(item)]
 
 
 @pytest.mark.parametrize("path", ["/ru/", "/ky/biz-zhonundo/", "/en/our-offices/"])
@@ -56,6 +60,14 @@ def test_office_page_describes_the_office_as_a_place_with_coordinates(client, ka
         "addressCountry": "KG",
     }
     assert place["geo"] == {"@type": "GeoCoordinates", "latitude": 42.4907, "longitude": 78.3936}
+
+
+def test_office_page_names_the_office_a_department_of_the_one_organisation(client, karakol_office):
+    html = client.get(karakol_office.get_url()).content.decode()
+    organisation, (office,) = json_ld(html)[0], by_type(html, "Place")
+    assert organisation["@id"] == "http://testserver/#organisation"
+    assert organisation["department"] == [{"@id": office["@id"]}]
+    assert office["parentOrganization"] == {"@id": "http://testserver/#organisation"}
 
 
 def test_json_ld_cannot_be_closed_early_by_page_text(client, karakol_office):

@@ -112,3 +112,11 @@ def test_menu_titles_shown_in_another_language_carry_their_language(client, home
     StandardPageFactory(parent=home_page, title_en="", slug_en="", show_in_menus=True, title_ru="Меню по-русски")
     html = client.get("/en/").content.decode()
     assert re.search(r'<a href="[^"]+"\s+lang="ru">Меню по-русски</a>', html)
+
+
+def test_the_sitemap_lists_a_page_only_in_languages_with_own_text(client, russian_only_page):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/ru/tolko-po-russki/" in xml
+    assert "<loc>http://testserver/en/russian-only/</loc>" not in xml
+    assert "<loc>http://testserver/ky/oruscha-gana/</loc>" not in xml
+    assert 'hreflang="en" href="http://testserver/en/russian-only/"' not in xml
