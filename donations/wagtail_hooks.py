@@ -3,9 +3,12 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from donations import admin_views
+from donations import admin_views, campaigns
 from donations.admin_urls import urlpatterns as admin_urlpatterns
+from donations.models import BankAccount, Campaign
 
 
 @hooks.register("register_admin_urls")
@@ -51,3 +54,29 @@ def register_pledge_permissions():
         content_type__app_label="donations",
         codename__in=["view_pledge", "change_pledge", "export_pledge"],
     )
+
+
+class BankAccountViewSet(SnippetViewSet):
+    """The organisation's bank accounts, one per currency (Snippets → Bank accounts)."""
+
+    model = BankAccount
+    icon = "doc-full"
+    list_display = ["currency", "bank_name", "account_number"]
+
+
+class CampaignViewSet(SnippetViewSet):
+    """Fundraising goals for designation pages (Snippets → Campaigns)."""
+
+    model = Campaign
+    icon = "pick"
+    list_display = ["title", "page", "goal_amount", "goal_currency", "starts_on", "ends_on"]
+
+
+register_snippet(BankAccountViewSet)
+register_snippet(CampaignViewSet)
+
+
+@hooks.register("sos_page_extras")
+def campaign_progress(request, page):
+    """The progress bar of a running campaign, on the public page of its designation."""
+    return campaigns.render_progress(request, page)

@@ -1,6 +1,8 @@
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils.safestring import mark_safe
+from wagtail import hooks
 
 from pages import navigation
 
@@ -50,3 +52,18 @@ def is_ancestor_or_self(menu_page, current_page):
 @register.simple_tag
 def default_language():
     return settings.LANGUAGE_CODE
+
+
+@register.simple_tag(takes_context=True)
+def page_extras(context):
+    """HTML that section apps add below a page's content through the ``sos_page_extras`` hook.
+
+    Each hook is called as ``hook(request, page)`` and returns HTML (marked safe) or "". This is how, for
+    example, a campaign's progress bar appears on a programme's page without ``pages/`` importing donations.
+    """
+    page = context.get("page")
+    request = context.get("request")
+    if page is None or request is None:
+        return ""
+    parts = [hook(request, page) for hook in hooks.get_hooks("sos_page_extras")]
+    return mark_safe("".join(str(part) for part in parts if part))  # noqa: S308 -- each hook returns safe HTML
