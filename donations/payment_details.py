@@ -55,9 +55,13 @@ class PaymentDetails:
 
     def qr_svg(self):
         """Inline SVG with an accessible name; no style attribute or script, so it passes a strict CSP."""
-        svg = self.qr_code().svg_inline(scale=4, border=4, svgclass="payment-qr__image", lineclass=None, omitsize=False)
+        code = self.qr_code()
+        svg = code.svg_inline(scale=4, border=4, svgclass="payment-qr__image", lineclass=None, omitsize=True)
+        width, height = code.symbol_size(scale=4, border=4)
         label = _("QR code with the payment details for pledge %(reference)s") % {"reference": self.reference}
-        opening = format_html('<svg role="img" aria-label="{}" focusable="false"', label)
+        opening = format_html(
+            '<svg width="{}" height="{}" role="img" aria-label="{}" focusable="false"', width, height, label
+        )
         return mark_safe(svg.replace("<svg", opening, 1))  # noqa: S308 -- segno escapes its own output
 
     def qr_png(self):
