@@ -7,6 +7,7 @@ import pytest
 import segno
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
 
 from donations import payment_details
@@ -156,3 +157,12 @@ def test_demo_accounts_are_plainly_examples():
     for account in BankAccount.objects.all():
         assert "ДЕМО" in account.bank_name_ru and "DEMO" in account.bank_name_en
         assert set(account.account_number) == {"0"}
+
+
+def test_fundraising_staff_edit_bank_accounts_in_the_admin(client, fundraiser):
+    account = BankAccount.objects.get(currency="KGS")
+    client.force_login(fundraiser)
+    assert client.get(reverse("wagtailsnippets_donations_bankaccount:list")).status_code == 200
+    response = client.get(reverse("wagtailsnippets_donations_bankaccount:edit", args=[account.pk]))
+    assert response.status_code == 200
+    assert 'name="bank_name_ky"' in response.content.decode()

@@ -1,11 +1,13 @@
 """A designation's public page shows its campaign's progress: money received, in the visitor's language."""
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from donations import campaigns
@@ -136,3 +138,17 @@ def test_campaign_adds_no_query_to_a_warm_page_view(
     client.get(url)
     with django_assert_num_queries(20):
         assert client.get(url).status_code == 200
+
+
+def test_support_link_preselects_the_campaigns_page_in_the_form(client, programme):
+    CampaignFactory(page=programme)
+    html = page_html(client, programme, "ru")
+    link = re.search(r'href="([^"]+\?designation=\d+)"', html).group(1)
+    response = client.get(link)
+    assert response.status_code == 200
+    assert response.context["form"]["designation"].value() == str(programme.pk)
+
+
+def test_fundraising_staff_edit_campaigns_in_the_admin(client, fundraiser):
+    client.force_login(fundraiser)
+    assert client.get(reverse("wagtailsnippets_donations_campaign:add")).status_code == 200
