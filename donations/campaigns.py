@@ -91,14 +91,27 @@ def render_progress(request, page):
     return render_to_string("donations/includes/campaign_progress.html", progress(campaign), request=request)
 
 
-def purge_for_payment(sender, instance=None, raw=False, **kwargs):
-    """A payment changed: purge the page cache when its pledge supports a page with a campaign."""
-    if raw or instance is None:
-        return
+def payments_changed(pledge_ids):
+    """Payments of these pledges were recorded or removed: purge the page cache if a campaign's bar moved.
+
+    Saving or deleting one ``Payment`` calls this through its signals; code that writes payments in bulk
+    (``bulk_create`` sends no signal, e.g. the statement import) calls it once with every pledge id.
+    """
+    pledge_ids = [pk for pk in set(pledge_ids) if pk is not None]
+    if not pledge_ids:
+        return False
     pledge_model = apps.get_model("donations", "Pledge")
     campaign_pages = apps.get_model("donations", "Campaign").objects.values("page_id")
-    if pledge_model.objects.filter(pk=instance.pledge_id, designation_id__in=campaign_pages).exists():
-        page_cache.purge(f"payment {instance.pk} for a campaign")
+    if pledge_model.objects.filter(pk__in=pledge_ids, designation_id__in=campaign_pages).exists():
+        page_cache.purge("payments for a campaign's page")
+        return True
+    return False
+
+
+def purge_for_payment(sender, instance=None, raw=False, **kwargs):
+    if raw or instance is None:
+        return
+    payments_changed([instance.pledge_id])
 
 
 def connect_signals():

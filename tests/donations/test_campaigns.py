@@ -110,6 +110,14 @@ def test_a_payment_for_a_campaign_page_purges_the_page_cache(programme):
     assert page_cache.current_generation() > before
 
 
+def test_payments_recorded_in_bulk_purge_the_page_cache_once(programme):
+    CampaignFactory(page=programme)
+    pledges = [PledgeFactory(designation=None), PledgeFactory(designation=programme)]
+    before = page_cache.current_generation()
+    assert campaigns.payments_changed([pledge.pk for pledge in pledges]) is True
+    assert page_cache.current_generation() == before + 1
+
+
 def test_a_payment_for_another_page_leaves_the_cache(programme):
     CampaignFactory(page=programme)
     pledge = PledgeFactory(designation=None)
