@@ -43,7 +43,11 @@ def build_confirmation_email(pledge):
 
 def build_reminder_email(pledge):
     """This month's reminder for a monthly pledge, with the payment details and the link that stops them."""
-    return _build_email(pledge, "reminder", stop_url=reminders.stop_url(pledge))
+    stop_url = reminders.stop_url(pledge)
+    message = _build_email(pledge, "reminder", stop_url=stop_url)
+    if stop_url:  # mail programs show their own "unsubscribe" button for it; it opens the same page
+        message.extra_headers["List-Unsubscribe"] = f"<{stop_url}>"
+    return message
 
 
 def _build_email(pledge, name, **extra):

@@ -36,7 +36,9 @@ def test_monthly_pledge_gets_a_reminder_in_the_donors_language_with_the_payment_
     assert monthly_pledge.reference in message.subject and "Ай сайынкы" in message.subject
     assert "ДЕМО — үлгү, чыныгы эсеп эмес" in message.body
     assert f"Кайрымдуулук жардамы, убада {monthly_pledge.reference}" in message.body
-    assert "/ky/" in re.search(r"https?://\S+/stop-reminders/\S+/", message.body).group(0)
+    link = re.search(r"https?://\S+/stop-reminders/\S+/", message.body).group(0)
+    assert "/ky/" in link
+    assert message.extra_headers["List-Unsubscribe"] == f"<{link}>"
 
 
 def test_a_second_run_in_the_same_month_sends_nothing(monthly_pledge):
