@@ -7,3 +7,8 @@ class DonationsConfig(AppConfig):
 
     name = "donations"
     verbose_name = _("Donations")
+
+    def ready(self):
+        from donations import campaigns
+
+        campaigns.connect_signals()

@@ -3,14 +3,15 @@
 The interim page (slug_ru "pomoch-seychas") keeps its titles and per-language slugs on the new page, so
 every link stays the same; the "Help now" setting then points at the donate page. Texts are modest:
 no figure about the foundation is invented, impact examples are phrased as illustrations.
-Bank details are left empty (unknown): the page then asks donors to contact the fundraising team.
+The seed has no bank details: the demo's bank accounts are plainly example data ("DEMO", zeros) that staff
+must replace before the site takes real pledges.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Site
 
-from donations.models import DonateDesignation, DonatePage, PledgeSettings
+from donations.models import CURRENCIES, BankAccount, DonateDesignation, DonatePage, PledgeSettings
 from pages.demo import paragraphs, translated
 from pages.models import OrganisationSettings
 
@@ -77,18 +78,19 @@ IMPACT_EXAMPLES = {
     ],
 }
 
+# Shown on the thank-you page and in the confirmation e-mail, so it promises no e-mail of its own.
 NEXT_STEPS = {
     "ru": paragraphs(
-        "Мы отправим вам письмо с номером обещания. Наша команда по привлечению средств свяжется с вами по "
-        "электронной почте, подтвердит обещание и расскажет, как перевести пожертвование."
+        "Переведите пожертвование по реквизитам ниже и укажите номер обещания в назначении платежа. Когда "
+        "деньги поступят на наш счёт, мы отметим это и поблагодарим вас."
     ).source,
     "ky": paragraphs(
-        "Биз сизге убадаңыздын номери менен кат жөнөтөбүз. Каражат чогултуу боюнча командабыз сиз менен "
-        "электрондук почта аркылуу байланышып, убаданы ырастайт жана кайрымдуулукту кантип которууну айтып берет."
+        "Кайрымдуулукту төмөнкү реквизиттер боюнча которуп, төлөмдүн максатына убаданын номерин жазыңыз. "
+        "Акча эсебибизге келгенде, биз аны белгилеп, сизге ыраазычылык билдиребиз."
     ).source,
     "en": paragraphs(
-        "We will send you an e-mail with your pledge reference. Our fundraising team will contact you by e-mail "
-        "to confirm the pledge and explain how to transfer your gift."
+        "Transfer your gift using the details below and put your pledge reference in the payment purpose. "
+        "When the money reaches our account, we will record it and thank you."
     ).source,
 }
 
@@ -187,4 +189,44 @@ def build(home):
     page = replace_interim_page(home)
     add_designations(page)
     configure_settings(home, page)
+    add_demo_bank_accounts()
     return page
+
+
+# Example bank accounts. The seed gives no bank details, so these are plainly not real: the bank is called
+# "DEMO", every account number is zeros. Staff must replace them (Snippets → Bank accounts) before launch.
+DEMO_BANK_NAME = {
+    "ru": "ДЕМО — пример, не настоящий счёт",
+    "ky": "ДЕМО — үлгү, чыныгы эсеп эмес",
+    "en": "DEMO — example, not a real account",
+}
+DEMO_RECIPIENT = {
+    "ru": "Пример получателя (замените в настройках)",
+    "ky": "Алуучунун үлгүсү (жөндөөлөрдөн алмаштырыңыз)",
+    "en": "Example recipient (replace in the settings)",
+}
+DEMO_PURPOSE = {
+    "ru": "Благотворительное пожертвование, обещание {reference}",
+    "ky": "Кайрымдуулук жардамы, убада {reference}",
+    "en": "Charitable donation, pledge {reference}",
+}
+DEMO_CORRESPONDENT = {
+    "ru": "ДЕМО — пример банка-корреспондента, SWIFT XXXXXXXX, счёт 00000000000000000000",
+    "ky": "ДЕМО — корреспондент банктын үлгүсү, SWIFT XXXXXXXX, эсеп 00000000000000000000",
+    "en": "DEMO — example correspondent bank, SWIFT XXXXXXXX, account 00000000000000000000",
+}
+
+
+def add_demo_bank_accounts():
+    for code in CURRENCIES:
+        if BankAccount.objects.filter(currency=code).exists():
+            continue
+        BankAccount.objects.create(
+            currency=code,
+            account_number="0" * 16,
+            bic="XXXXXXXX",
+            **translated("recipient", DEMO_RECIPIENT),
+            **translated("bank_name", DEMO_BANK_NAME),
+            **translated("payment_purpose", DEMO_PURPOSE),
+            **(translated("correspondent_bank", DEMO_CORRESPONDENT) if code != "KGS" else {}),
+        )

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from donations.formatting import format_amount
 from donations.models import Pledge
 from donations.models.settings import CURRENCIES, DEFAULT_CURRENCY
 from pages import abuse
@@ -60,13 +61,6 @@ def parse_amount(text):
     return amount
 
 
-def format_amount(amount):
-    """Decimal("1500.00") → "1 500"; Decimal("12.50") → "12.50" (for labels and messages)."""
-    whole, _sep, fraction = f"{amount:.2f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", "\u00a0")
-    return grouped if fraction == "00" else f"{grouped}.{fraction}"
-
-
 class PledgeForm(forms.Form):
     """A pledge: amount in one currency, frequency, designation, donor, consent.
 
@@ -88,7 +82,6 @@ class PledgeForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={
             "required": _("Choose a currency."),
-            "invalid_choice": _("Choose one of the currencies offered: KGS, USD, EUR or RUB."),
         },
     )
     other_amount = forms.CharField(
@@ -142,9 +135,17 @@ class PledgeForm(forms.Form):
 
     text_fields = ("donor_name", "email", "phone", "other_amount")
 
-    def __init__(self, *args, rules, designation_pages=(), consent_text="", **kwargs):
+    def __init__(self, *args, rules, currencies=CURRENCIES, designation_pages=(), consent_text="", **kwargs):
         super().__init__(*args, **kwargs)
         self.rules = rules
+        # Only currencies the organisation can receive (a bank account is configured) are offered.
+        self.currencies = [code for code in CURRENCIES if code in currencies]
+        currency = self.fields["currency"]
+        currency.choices = [(code, code) for code in self.currencies]
+        currency.initial = DEFAULT_CURRENCY if DEFAULT_CURRENCY in self.currencies else next(iter(self.currencies), "")
+        currency.error_messages["invalid_choice"] = _("Choose one of the currencies offered: %(currencies)s.") % {
+            "currencies": ", ".join(self.currencies)
+        }
         self.consent_text = consent_text
         self.fields["consent"].label = consent_text
         self.designation_pages = {str(page.pk): page for page in designation_pages}
@@ -152,7 +153,7 @@ class PledgeForm(forms.Form):
             (key, page.title) for key, page in self.designation_pages.items()
         ]
         self.fields["designation"].initial = MOST_NEEDED
-        for code in CURRENCIES:
+        for code in self.currencies:
             rule = rules[code]
             self.fields[f"amount_{code}"] = forms.ChoiceField(
                 label=_("Amount in %(currency)s") % {"currency": code},
@@ -171,7 +172,7 @@ class PledgeForm(forms.Form):
         if (self.data.get("other_amount") or "").strip():
             return "other_amount"
         currency = self.data.get("currency")
-        return f"amount_{currency}" if currency in CURRENCIES else "other_amount"
+        return f"amount_{currency}" if currency in self.currencies else "other_amount"
 
     def clean_website(self):
         return self.cleaned_data.get("website", "")
@@ -179,7 +180,7 @@ class PledgeForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         currency = cleaned.get("currency")
-        for code in CURRENCIES:
+        for code in self.currencies:
             if code != currency:  # only the chosen currency's suggestions count
                 self._errors.pop(f"amount_{code}", None)
         if not currency:
@@ -230,10 +231,16 @@ class PledgeForm(forms.Form):
                 described = widget.attrs.get("aria-describedby", "")
                 widget.attrs["aria-describedby"] = f"{described} {name}-error".strip()
 
+    def display_order(self):
+        """Field names in the order the template shows them (amount suggestions come before "other amount")."""
+        shown = ["frequency", "currency", *(f"amount_{code}" for code in self.currencies), "other_amount"]
+        return ["__all__", *shown, *(name for name in self.fields if name not in shown)]
+
     def error_list(self):
-        """(field id to link to, message) for the error summary at the top of the form."""
+        """(field id to link to, message) for the error summary at the top of the form, in the form's order."""
+        order = {name: position for position, name in enumerate(self.display_order())}
         items = []
-        for name, errors in self.errors.items():
+        for name, errors in sorted(self.errors.items(), key=lambda item: order.get(item[0], len(order))):
             anchor = self.anchor_for(name)
             for message in errors:
                 items.append((anchor, message))
@@ -249,7 +256,7 @@ class PledgeForm(forms.Form):
 
     def amount_groups(self):
         """One (currency rule, bound field) pair per currency, for the template."""
-        return [(self.rules[code], self[f"amount_{code}"]) for code in CURRENCIES]
+        return [(self.rules[code], self[f"amount_{code}"]) for code in self.currencies]
 
 
 class PledgeStatusForm(forms.Form):

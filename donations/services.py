@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from wagtail.models import Site
 
+from donations import payment_details, reminders
 from donations.models import DonatePage, Pledge, PledgeSettings
 from pages.models import OrganisationSettings
 
@@ -36,22 +37,51 @@ def queue_confirmation_email(pledge):
 
 
 def build_confirmation_email(pledge):
-    """The e-mail in the donor's language, plain text with an HTML alternative."""
+    """The e-mail in the donor's language, plain text with an HTML alternative and the payment QR code."""
+    return _build_email(pledge, "confirmation")
+
+
+def build_reminder_email(pledge):
+    """This month's reminder for a monthly pledge, with the payment details and the link that stops them."""
+    stop_url = reminders.stop_url(pledge)
+    message = _build_email(pledge, "reminder", stop_url=stop_url)
+    if stop_url:  # mail programs show their own "unsubscribe" button for it; it opens the same page
+        message.extra_headers["List-Unsubscribe"] = f"<{stop_url}>"
+    return message
+
+
+def _build_email(pledge, name, **extra):
     page = pledge.source_page.specific if pledge.source_page_id else None
     site = (page.get_site() if page else None) or Site.objects.filter(is_default_site=True).first()
     with translation.override(pledge.language):
+        payment = payment_details.for_pledge(pledge)
         context = {
             "pledge": pledge,
             "page": page if isinstance(page, DonatePage) else None,
+            "payment": payment,
             "organisation": OrganisationSettings.for_site(site),
             "pledge_settings": PledgeSettings.for_site(site),
+            **extra,
         }
-        subject = " ".join(render_to_string("donations/email/confirmation_subject.txt", context).split())
-        text = render_to_string("donations/email/confirmation.txt", context)
-        html = render_to_string("donations/email/confirmation.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=strip_tags(text), to=[pledge.email])
-    message.attach_alternative(html, "text/html")
+        subject = " ".join(render_to_string(f"donations/email/{name}_subject.txt", context).split())
+        text = render_to_string(f"donations/email/{name}.txt", context)
+        html = render_to_string(f"donations/email/{name}.html", context)
+        message = EmailMultiAlternatives(subject=subject, body=strip_tags(text), to=[pledge.email])
+        message.attach_alternative(html, "text/html")
+        if payment is not None:  # the HTML shows it as <img src="cid:…">
+            message.mixed_subtype = "related"
+            message.attach(payment.qr_mime_image())
     return message
+
+
+def send_reminder_email(pledge_id):
+    """Send this month's reminder if the pledge still wants one; mail errors propagate (the task queue retries)."""
+    pledge = Pledge.objects.select_related("source_page").filter(pk=pledge_id).first()
+    if pledge is None or not pledge.wants_reminders or not pledge.email or pledge.anonymised_at:
+        return False
+    build_reminder_email(pledge).send()
+    logger.info("Monthly reminder sent for pledge %s", pledge.reference)
+    return True
 
 
 def send_confirmation_email(pledge_id):

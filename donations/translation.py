@@ -1,7 +1,7 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from donations.models import DonatePage, PledgeSettings
+from donations.models import BankAccount, Campaign, DonatePage, PledgeSettings
 
 
 @register(DonatePage)
@@ -12,3 +12,13 @@ class DonatePageTranslation(TranslationOptions):
 @register(PledgeSettings)
 class PledgeSettingsTranslation(TranslationOptions):
     fields = ("bank_transfer_details", "fundraising_contact_name", "consent_text")
+
+
+@register(BankAccount)
+class BankAccountTranslation(TranslationOptions):
+    fields = ("recipient", "bank_name", "correspondent_bank", "payment_purpose", "notes")
+
+
+@register(Campaign)
+class CampaignTranslation(TranslationOptions):
+    fields = ("title",)

@@ -7,9 +7,9 @@ from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from donations import ratelimit
+from donations import payment_details, ratelimit, reminders
 from donations.forms import PledgeForm, make_submission_key, read_submission_key
-from donations.models import Pledge, PledgeSettings
+from donations.models import BankAccount, Pledge, PledgeSettings
 from donations.models.pledges import normalise_reference
 from donations.services import queue_confirmation_email
 from pages import abuse
@@ -27,7 +27,10 @@ def pledge_form(request, page):
         return _submit(request, page)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
-    form = _build_form(request, page, initial={"submission_key": make_submission_key()})
+    initial = {"submission_key": make_submission_key()}
+    if request.GET.get("designation", "").isdigit():  # "Help this campaign" links preselect their page
+        initial["designation"] = request.GET["designation"]
+    form = _build_form(request, page, initial=initial)
     return _render_form(request, page, form)
 
 
@@ -42,8 +45,36 @@ def thank_you(request, page, reference):
     response = page.render(
         request,
         template="donations/thank_you.html",
-        context_overrides={"pledge": pledge, "pledge_settings": PledgeSettings.for_request(request)},
+        context_overrides={
+            "pledge": pledge,
+            "payment": payment_details.for_pledge(pledge) if pledge else None,
+            "pledge_settings": PledgeSettings.for_request(request),
+        },
     )
+    add_never_cache_headers(response)
+    return response
+
+
+def stop_reminders(request, page, token):
+    """A monthly donor's signed link, no login: GET shows one button, its POST stops the reminders.
+
+    The link alone does not stop anything because mail security scanners open every link in an e-mail.
+    """
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    pledge = reminders.read_stop_token(token)
+    context = {"pledge": pledge, "token": token, "state": "confirm"}
+    status = 200
+    if pledge is None:
+        context["state"] = "invalid"
+        status = 400
+    elif pledge.reminders_stopped_at is not None:
+        context["state"] = "already_stopped"
+    elif request.method == "POST":
+        reminders.stop(pledge)
+        context["state"] = "stopped"
+    response = page.render(request, template="donations/stop_reminders.html", context_overrides=context)
+    response.status_code = status
     add_never_cache_headers(response)
     return response
 
@@ -124,6 +155,7 @@ def _build_form(request, page, **kwargs):
     pledge_settings = PledgeSettings.for_request(request)
     return PledgeForm(
         rules=pledge_settings.currency_rules(),
+        currencies=BankAccount.objects.by_currency(),
         designation_pages=page.get_designation_pages(),
         consent_text=pledge_settings.get_consent_text(),
         **kwargs,

@@ -2,9 +2,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from donations import audit, dashboard
+from donations import audit, campaigns, dashboard
 from donations.admin_views import PledgeViewSet, user_can_view
+from donations.models import BankAccount, Campaign
 
 
 @hooks.register("register_admin_viewset")
@@ -52,3 +55,29 @@ class PledgesSubmenuItem(SubmenuMenuItem):
 @hooks.register("register_admin_menu_item")
 def register_pledges_menu():
     return PledgesSubmenuItem(_("Donations"), pledge_menu, icon_name="tag", name="donations", order=350)
+
+
+class BankAccountViewSet(SnippetViewSet):
+    """The organisation's bank accounts, one per currency (Snippets → Bank accounts)."""
+
+    model = BankAccount
+    icon = "doc-full"
+    list_display = ["currency", "bank_name", "account_number"]
+
+
+class CampaignViewSet(SnippetViewSet):
+    """Fundraising goals for designation pages (Snippets → Campaigns)."""
+
+    model = Campaign
+    icon = "pick"
+    list_display = ["title", "page", "goal_amount", "goal_currency", "starts_on", "ends_on"]
+
+
+register_snippet(BankAccountViewSet)
+register_snippet(CampaignViewSet)
+
+
+@hooks.register("sos_page_extras")
+def campaign_progress(request, page):
+    """The progress bar of a running campaign, on the public page of its designation."""
+    return campaigns.render_progress(request, page)

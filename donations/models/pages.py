@@ -100,6 +100,12 @@ class DonatePage(RoutablePageMixin, BasePage):
 
         return views.pledge_form(request, self)
 
+    @path("stop-reminders/<str:token>/", name="stop_reminders")
+    def stop_reminders(self, request, token):
+        from donations import views
+
+        return views.stop_reminders(request, self, token)
+
     @path("thank-you/<str:reference>/", name="thank_you")
     def thank_you(self, request, reference):
         from donations import views

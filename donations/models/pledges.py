@@ -159,6 +159,10 @@ class Pledge(models.Model):
     email_last_error = models.TextField(_("last e-mail error"), blank=True)
     email_sent_at = models.DateTimeField(_("e-mail sent"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("donor data removed"), null=True, blank=True)
+    last_reminded_on = models.DateField(
+        _("last monthly reminder"), null=True, blank=True, help_text=_("Monthly pledges get one reminder a month.")
+    )
+    reminders_stopped_at = models.DateTimeField(_("reminders stopped by the donor"), null=True, blank=True)
 
     objects = PledgeQuerySet.as_manager()
 
@@ -184,6 +188,22 @@ class Pledge(models.Model):
     @property
     def designation_label(self):
         return self.designation_title or str(_("Where most needed"))
+
+    @property
+    def wants_reminders(self):
+        return self.frequency == self.Frequency.MONTHLY and self.reminders_stopped_at is None
+
+    def stop_reminders(self, note):
+        """Stop the monthly reminders once, recording it in the status history; False when already stopped."""
+        with transaction.atomic():
+            stopped = Pledge.objects.filter(pk=self.pk, reminders_stopped_at__isnull=True).update(
+                reminders_stopped_at=timezone.now(), updated_at=timezone.now()
+            )
+            if stopped:
+                PledgeStatusChange.objects.create(
+                    pledge=self, from_status=self.status, to_status=self.status, note=note
+                )
+        return bool(stopped)
 
     def allowed_statuses(self):
         return self.TRANSITIONS.get(self.status, ())

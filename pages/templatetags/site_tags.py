@@ -2,7 +2,9 @@ from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
 from pages import fallback, navigation, structured_data
 
@@ -98,3 +100,18 @@ def content_fallback(context):
         return None
     scope, language = found
     return {"scope": scope, "language": language, "text": FALLBACK_NOTICES[found]}
+
+
+@register.simple_tag(takes_context=True)
+def page_extras(context):
+    """HTML that section apps add below a page's content through the ``sos_page_extras`` hook.
+
+    Each hook is called as ``hook(request, page)`` and returns HTML (marked safe) or "". This is how, for
+    example, a campaign's progress bar appears on a programme's page without ``pages/`` importing donations.
+    """
+    page = context.get("page")
+    request = context.get("request")
+    if page is None or request is None:
+        return ""
+    parts = [hook(request, page) for hook in hooks.get_hooks("sos_page_extras")]
+    return mark_safe("".join(str(part) for part in parts if part))  # noqa: S308 -- each hook returns safe HTML

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from donations.formatting import format_amount
 from donations.forms import make_submission_key
 from donations.models import DonateDesignation, Pledge
 from tests.donations.conftest import donate_url, form_data
@@ -13,6 +14,7 @@ from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
+FORM_PAGE_QUERIES = 16
 VALID_AMOUNTS = {"KGS": ("2500", "750"), "USD": ("25", "12.50"), "EUR": ("10", "99,99"), "RUB": ("3000", "1 500")}
 
 
@@ -221,9 +223,10 @@ def count_queries(client, url):
     return len(context.captured_queries)
 
 
-def test_form_page_renders_within_its_query_budget(client, donate_page, django_assert_max_num_queries):
+def test_form_page_renders_with_an_exact_number_of_queries(client, donate_page, django_assert_num_queries):
+    """Exact: site, page, settings, navigation, designations and the bank accounts (the currencies offered)."""
     client.get(donate_url(donate_page))
-    with django_assert_max_num_queries(16):
+    with django_assert_num_queries(FORM_PAGE_QUERIES):
         assert client.get(donate_url(donate_page)).status_code == 200
 
 
@@ -239,3 +242,37 @@ def test_form_page_queries_do_not_grow_with_designations(client, donate_page, ho
 
 def test_put_is_not_allowed(client, donate_page):
     assert client.put(donate_url(donate_page)).status_code == 405
+
+
+@pytest.mark.parametrize("typed", ["12,50", "12.50", " 12,50 "])
+def test_amount_with_a_decimal_comma_or_point_is_accepted(post_pledge, typed):
+    assert post_pledge(currency="USD", other_amount=typed).status_code == 303
+    assert Pledge.objects.get().amount == Decimal("12.50")
+
+
+@pytest.mark.parametrize(
+    "overrides, anchors",
+    [
+        ({"amount_KGS": "", "email": "nope", "consent": None}, ["id_amount_KGS_0", "id_email", "id_consent"]),
+        ({"donor_name": "", "email": "nope"}, ["id_donor_name", "id_email"]),
+    ],
+    ids=["amount", "name"],
+)
+def test_errors_are_listed_in_the_order_of_the_form(post_pledge, overrides, anchors):
+    """Errors found across fields (amount, name) used to come after the e-mail's; the summary follows the page."""
+    response = post_pledge(**overrides)
+    assert response.status_code == 400
+    assert [anchor for anchor, _message in response.context["form"].error_list()] == anchors
+
+
+@pytest.mark.parametrize(
+    "language, hint",
+    [("ru", "От 100\u00a0KGS до 1\u00a0000\u00a0000\u00a0KGS."), ("en", "From 100\u00a0KGS to 1,000,000\u00a0KGS.")],
+)
+def test_amounts_are_shown_in_the_visitors_number_format(client, donate_page, language, hint):
+    assert hint in client.get(donate_url(donate_page, language)).content.decode()
+
+
+@pytest.mark.parametrize("language, text", [("ru", "1\u00a0234,50"), ("ky", "1\u00a0234,50"), ("en", "1,234.50")])
+def test_format_amount_follows_the_language(language, text):
+    assert format_amount(Decimal("1234.5"), language) == text
