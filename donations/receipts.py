@@ -69,7 +69,7 @@ def build_receipt_pdf(payment, organisation_name, language):
     with translation.override(language):
         title, rows, closing = receipt_lines(payment, organisation_name)
         issued = _("Issued on %(date)s") % {"date": formats.date_format(timezone.localdate(), "DATE_FORMAT")}
-        pdf = FPDF(format="A5")
+        pdf = FPDF(format=(148, 210))  # A5 in millimetres
         pdf.set_title(f"{title} {payment.pledge.reference}")
         pdf.set_subject(payment.pledge.reference)
         pdf.set_author(organisation_name)

@@ -5,6 +5,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from donations.models import BankStatement, Payment, Pledge, PledgeStatusChange, StatementLine
 from donations.reconciliation import (
@@ -173,13 +175,13 @@ def test_malformed_line_refuses_the_whole_file_naming_the_line():
     data = csv_bytes(rows, BankCSVFormatFactory())
     lines = data.split(b"\r\n")
     lines[3] = lines[3].replace(b"1000,00", b"many")
-    with pytest.raises(StatementError, match="Line 4"):
+    with pytest.raises(StatementError, match="Строка 4:"):
         import_statement(b"\r\n".join(lines), file_name="s.csv", file_format="csv", csv_format=BankCSVFormatFactory())
     assert not StatementLine.objects.exists() and not Payment.objects.exists() and not BankStatement.objects.exists()
 
 
 def test_foreign_csv_is_refused_naming_the_missing_columns():
-    with pytest.raises(StatementError, match="Line 1.*Назначение платежа"):
+    with pytest.raises(StatementError, match="Строка 1: .*Назначение платежа"):
         import_statement(
             b"date;amount;who\n01.01.2026;5;x\n",
             file_name="s.csv",
@@ -191,13 +193,13 @@ def test_foreign_csv_is_refused_naming_the_missing_columns():
 def test_camt_entry_without_amount_is_refused_naming_its_line():
     data = camt053_bytes([row("10.00"), row("20.00")]).replace(b'<Amt Ccy="KGS">20.00</Amt>', b"")
     expected_line = data[: data.index(b"<Ntry>", data.index(b"<Ntry>") + 1)].count(b"\n") + 1
-    with pytest.raises(StatementError, match=f"Line {expected_line}:"):
+    with pytest.raises(StatementError, match=f"Строка {expected_line}: .*Amt"):
         import_statement(data, file_name="s.xml", file_format="camt053")
     assert not StatementLine.objects.exists()
 
 
 def test_broken_xml_is_refused_naming_the_line():
-    with pytest.raises(StatementError, match="Line 3:"):
+    with pytest.raises(StatementError, match="Строка 3: .*XML"):
         import_statement(
             b"<?xml version='1.0'?>\n<Document>\n<oops></Document>", file_name="s.xml", file_format="camt053"
         )
@@ -205,7 +207,7 @@ def test_broken_xml_is_refused_naming_the_line():
 
 def test_xml_with_entities_is_refused():
     data = b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><Document>&a;</Document>'
-    with pytest.raises(StatementError, match="document type"):
+    with pytest.raises(StatementError, match="Строка 1: XML с объявлением типа документа"):
         import_statement(data, file_name="s.xml", file_format="camt053")
 
 
@@ -245,3 +247,176 @@ def test_ten_thousand_lines_import_in_seconds_with_bounded_queries(django_assert
     assert (result.new_lines, result.matched) == (10_000, 5_000)
     assert StatementLine.objects.count() == 10_000
     assert elapsed < 30, elapsed
+
+
+def upload_data(rows, **fields):
+    fmt = BankCSVFormatFactory()
+    data = {"file": SimpleUploadedFile("statement.csv", csv_bytes(rows, fmt)), "format": "csv", "bank": fmt.pk}
+    data.update(fields)
+    return data
+
+
+def test_fundraiser_sees_the_upload_form(client, fundraiser):
+    client.force_login(fundraiser)
+    response = client.get(reverse("donations_reconciliation:upload"))
+    assert response.status_code == 200
+    assert b'type="file"' in response.content
+
+
+def test_fundraiser_uploads_a_statement_and_reads_the_result(client, fundraiser):
+    pledge = PledgeFactory()
+    client.force_login(fundraiser)
+    response = client.post(
+        reverse("donations_reconciliation:upload"),
+        upload_data([row("1000.00", purpose=pledge.reference), row("-5.00")]),
+    )
+    statement = BankStatement.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("donations_reconciliation:statement", args=[statement.pk])
+    assert (statement.uploaded_by, statement.lines_matched, statement.refunds) == (fundraiser, 1, 1)
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert pledge.reference.encode() in page.content
+
+
+def test_upload_of_a_malformed_file_shows_the_line_and_imports_nothing(client, fundraiser):
+    client.force_login(fundraiser)
+    data = upload_data([row("1000.00")])
+    data["file"] = SimpleUploadedFile("statement.csv", data["file"].read().replace(b"1000,00", b"lots"))
+    response = client.post(reverse("donations_reconciliation:upload"), data)
+    assert response.status_code == 400
+    assert "Строка 2: «lots» — не сумма." in response.content.decode()
+    assert not StatementLine.objects.exists()
+
+
+def test_upload_of_xml_as_csv_is_refused_with_a_message(client, fundraiser):
+    client.force_login(fundraiser)
+    data = upload_data([])
+    data["file"] = SimpleUploadedFile("statement.xml", camt053_bytes([row("5.00")]))
+    response = client.post(reverse("donations_reconciliation:upload"), data)
+    assert response.status_code == 400 and "camt.053" in response.content.decode()
+
+
+def test_csv_upload_without_a_bank_is_refused(client, fundraiser):
+    client.force_login(fundraiser)
+    response = client.post(reverse("donations_reconciliation:upload"), upload_data([row("5.00")], bank=""))
+    assert response.status_code == 400
+    assert not BankStatement.objects.exists()
+
+
+def test_dry_run_upload_shows_the_result_and_writes_nothing(client, fundraiser):
+    pledge = PledgeFactory()
+    client.force_login(fundraiser)
+    response = client.post(
+        reverse("donations_reconciliation:upload"),
+        upload_data([row("1000.00", purpose=pledge.reference)], dry_run="on"),
+    )
+    assert response.status_code == 200
+    assert response.context["result"].matched == 1
+    assert not StatementLine.objects.exists()
+
+
+def test_content_editor_gets_403_on_every_reconciliation_view(client, content_editor):
+    import_csv([row("5.00")])
+    line = StatementLine.objects.get()
+    client.force_login(content_editor)
+    urls = [
+        reverse("donations_reconciliation:upload"),
+        reverse("donations_reconciliation:statements"),
+        reverse("donations_reconciliation:statement", args=[line.statement_id]),
+        reverse("donations_reconciliation:lines"),
+        reverse("donations_reconciliation:line", args=[line.pk]),
+        reverse("donations_reconciliation:pledge_payments", args=[PledgeFactory().pk]),
+        reverse("bank_csv_formats:index"),
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 403, url
+    response = client.post(reverse("donations_reconciliation:upload"), upload_data([row("5.00")]))
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("user_fixture", ["fundraiser", "superuser"])
+def test_fundraising_staff_and_superusers_reach_every_reconciliation_view(client, request, user_fixture):
+    pledge = PledgeFactory()
+    import_csv([row("5.00"), row("1000.00", purpose=pledge.reference)])
+    line = StatementLine.objects.unmatched().get()
+    client.force_login(request.getfixturevalue(user_fixture))
+    urls = [
+        reverse("donations_reconciliation:statements"),
+        reverse("donations_reconciliation:statement", args=[line.statement_id]),
+        reverse("donations_reconciliation:lines"),
+        reverse("donations_reconciliation:line", args=[line.pk]),
+        reverse("donations_reconciliation:pledge_payments", args=[pledge.pk]),
+        reverse("bank_csv_formats:index"),
+        reverse("bank_csv_formats:add"),
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+
+
+def test_unmatched_list_shows_only_unmatched_lines_by_default(client, fundraiser):
+    pledge = PledgeFactory()
+    import_csv([row("5.00", payer="Банк комиссия"), row("1000.00", purpose=pledge.reference)])
+    client.force_login(fundraiser)
+    response = client.get(reverse("donations_reconciliation:lines"))
+    assert response.status_code == 200
+    assert [line.payer for line in response.context["object_list"]] == ["Банк комиссия"]
+
+
+def test_fundraiser_matches_a_line_by_a_typed_reference(client, fundraiser):
+    import_csv([row("1000.00", purpose="без номера")])
+    pledge = PledgeFactory()
+    line = StatementLine.objects.get()
+    client.force_login(fundraiser)
+    response = client.post(
+        reverse("donations_reconciliation:line", args=[line.pk]),
+        {"match": "1", "match-reference": spaced_cyrillic(pledge.reference), "match-note": "Звонок"},
+    )
+    assert response.status_code == 302
+    payment = Payment.objects.get()
+    assert (payment.pledge, payment.created_by, payment.note) == (pledge, fundraiser, "Звонок")
+    line.refresh_from_db()
+    assert (line.state, line.handled_by) == ("matched", fundraiser)
+
+
+def test_unknown_reference_is_refused_with_a_message(client, fundraiser):
+    import_csv([row("1000.00")])
+    line = StatementLine.objects.get()
+    client.force_login(fundraiser)
+    response = client.post(
+        reverse("donations_reconciliation:line", args=[line.pk]), {"match": "1", "match-reference": "NOPE"}
+    )
+    assert response.status_code == 400 and not Payment.objects.exists()
+
+
+def test_fundraiser_sets_a_line_aside_as_not_a_donation(client, fundraiser):
+    import_csv([row("-150.00", payer="Банк", purpose="Комиссия за обслуживание")])
+    line = StatementLine.objects.get()
+    client.force_login(fundraiser)
+    response = client.post(
+        reverse("donations_reconciliation:line", args=[line.pk]), {"ignore": "1", "ignore-note": "Комиссия банка"}
+    )
+    assert response.status_code == 302
+    line.refresh_from_db()
+    assert (line.state, line.note, line.handled_by) == ("ignored", "Комиссия банка", fundraiser)
+
+
+def test_handled_line_cannot_be_matched_again(client, fundraiser):
+    pledge = PledgeFactory()
+    import_csv([row("1000.00", purpose=pledge.reference)])
+    line = StatementLine.objects.get()
+    client.force_login(fundraiser)
+    client.post(
+        reverse("donations_reconciliation:line", args=[line.pk]), {"match": "1", "match-reference": pledge.reference}
+    )
+    assert Payment.objects.count() == 1
+
+
+def test_pledge_payments_page_lists_payments_and_refunds(client, fundraiser):
+    pledge = PledgeFactory()
+    import_csv([row("1000.00", purpose=pledge.reference), row("-400.00", purpose=pledge.reference)])
+    client.force_login(fundraiser)
+    response = client.get(reverse("donations_reconciliation:pledge_payments", args=[pledge.pk]))
+    assert response.status_code == 200
+    assert len(response.context["payments"]) == 2
+    assert [(row["currency"], row["total"]) for row in response.context["totals"]] == [("KGS", Decimal("600.00"))]

@@ -24,6 +24,7 @@ class ProgressBar:
 
     def finish(self, done):
         if self.enabled:
+            self.total = max(done, 1)
             self(done)
             self.stream.write("\n")
 
@@ -62,7 +63,8 @@ class Command(BaseCommand):
             csv_format = BankCSVFormat.objects.filter(name__iexact=bank).first()
             if csv_format is None:
                 raise CommandError(f"No bank CSV format named “{bank}”.")
-        bar = ProgressBar(self.stderr, data.count(b"\n"), progress or sys.stderr.isatty())
+        expected = data.count(b"Ntry>") // 2 if file_format == BankStatement.Format.CAMT053 else data.count(b"\n") - 1
+        bar = ProgressBar(self.stderr, expected, progress or sys.stderr.isatty())
         started = time.perf_counter()
         try:
             result = import_statement(
