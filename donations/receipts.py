@@ -46,12 +46,12 @@ def send_receipt(payment_id):
     return services.send_payment_receipt(payment_id)
 
 
-def receipt_lines(payment, organisation_name):
+def receipt_lines(payment):
     """(title, [(label, value)], closing text) in the active language."""
     pledge = payment.pledge
     rows = [
         (_("Receipt number"), f"{pledge.reference}-{payment.pk}"),
-        (_("Received from"), pledge.display_name if not pledge.anonymous else _("Anonymous donor")),
+        (_("Received from"), pledge.display_name),  # the receipt is the donor's own: "anonymous" is about publishing
         (_("Amount"), f"{format_amount(payment.amount)} {payment.currency}"),
         (_("Date received"), formats.date_format(payment.received_on, "DATE_FORMAT")),
         (_("Pledge reference"), pledge.reference),
@@ -67,7 +67,7 @@ def receipt_lines(payment, organisation_name):
 def build_receipt_pdf(payment, organisation_name, language):
     """The receipt as PDF bytes, in ``language``, with a font that has the Kyrgyz letters ө ү ң."""
     with translation.override(language):
-        title, rows, closing = receipt_lines(payment, organisation_name)
+        title, rows, closing = receipt_lines(payment)
         issued = _("Issued on %(date)s") % {"date": formats.date_format(timezone.localdate(), "DATE_FORMAT")}
         pdf = FPDF(format=(148, 210))  # A5 in millimetres
         pdf.set_title(f"{title} {payment.pledge.reference}")

@@ -18,7 +18,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from xml.parsers import expat
 
 from anyascii import anyascii
 from django.db import IntegrityError, transaction
@@ -270,46 +269,51 @@ def parse_csv(data, csv_format, progress=None):
     return assign_line_ids(lines, prefix=f"csv:{csv_format.name}:")
 
 
+def _line_numbers(data, tag):
+    """The line on which each ``<tag`` (any namespace prefix) starts, in document order."""
+    numbers, line, position = [], 1, 0
+    for found in re.finditer(rb"<(?:[A-Za-z_][\w.-]*:)?" + tag + rb"[\s/>]", data):
+        line += data.count(b"\n", position, found.start())
+        position = found.start()
+        numbers.append(line)
+    return numbers
+
+
 def _parse_xml(data):
-    """(root element, {element: line where it starts}) read with expat, which reports line numbers."""
-    builder = ET.TreeBuilder()
-    lines = {}
-    parser = expat.ParserCreate(namespace_separator="}")
+    """(root element with namespaces stripped, {element: line where it starts}) for entries and transactions.
 
-    def start(tag, attrs):
-        lines[builder.start("{" + tag if "}" in tag else tag, attrs)] = parser.CurrentLineNumber
-
-    def refuse_doctype(*args):
+    The C parser builds the tree; the lines of <Ntry> and <TxDtls> are found in the raw bytes (same
+    document order), so that an error can name its line without a slow pure-Python parse.
+    """
+    declaration = re.search(rb"<!(DOCTYPE|ENTITY)", data)
+    if declaration:
         raise StatementError(
-            _("Line %(line)s: XML with a document type declaration is refused.") % {"line": parser.CurrentLineNumber}
+            _("Line %(line)s: XML with a document type declaration is refused.")
+            % {"line": data.count(b"\n", 0, declaration.start()) + 1}
         )
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = lambda tag: builder.end("{" + tag if "}" in tag else tag)
-    parser.CharacterDataHandler = builder.data
-    parser.StartDoctypeDeclHandler = refuse_doctype
     try:
-        parser.Parse(data, True)
-    except expat.ExpatError as error:
+        root = ET.fromstring(data)
+    except ET.ParseError as error:
         raise StatementError(
             _("Line %(line)s: this is not well-formed XML (%(error)s).")
-            % {"line": error.lineno, "error": expat.errors.messages[error.code]}
+            % {"line": error.position[0], "error": str(error).split(":")[0]}
         ) from error
-    return builder.close(), lines
-
-
-def _local(tag):
-    return tag.rsplit("}", 1)[-1]
+    for element in root.iter():
+        element.tag = element.tag.rsplit("}", 1)[-1]
+    lines = {}
+    for tag in ("Ntry", "TxDtls"):
+        elements = list(root.iter(tag))
+        numbers = _line_numbers(data, tag.encode())
+        if len(numbers) == len(elements):
+            lines.update(zip(elements, numbers, strict=True))
+    return root, lines
 
 
 def _child(element, *path):
-    """The first descendant along ``path`` of local names, ignoring the namespace (versions 02 to 13)."""
-    current = element
-    for name in path:
-        if current is None:
-            return None
-        current = next((child for child in current if _local(child.tag) == name), None)
-    return current
+    """The first descendant along ``path`` (namespaces already stripped: camt.053 versions 02 to 13 alike)."""
+    if element is None:
+        return None
+    return element.find("/".join(path))
 
 
 def _text(element, *path):
@@ -321,13 +325,13 @@ def parse_camt053(data, progress=None):
     """The booked entries of an ISO 20022 camt.053 statement (any version), one line per transaction."""
     root, element_lines = _parse_xml(data)
     statements = _child(root, "BkToCstmrStmt")
-    if _local(root.tag) != "Document" or statements is None:
+    if root.tag != "Document" or statements is None:
         raise StatementError(_("Line 1: this is not a camt.053 bank statement (no Document/BkToCstmrStmt)."))
     lines = []
-    for statement in (child for child in statements if _local(child.tag) == "Stmt"):
+    for statement in statements.iterfind("Stmt"):
         account_currency = _text(statement, "Acct", "Ccy")
-        for entry in (child for child in statement if _local(child.tag) == "Ntry"):
-            line_no = element_lines[entry]
+        for number, entry in enumerate(statement.iterfind("Ntry"), start=1):
+            line_no = element_lines.get(entry, number)
             status = _text(entry, "Sts", "Cd") or _text(entry, "Sts")
             if status and status.upper() not in ("BOOK", "BOOKED"):
                 continue
@@ -349,7 +353,7 @@ def _entry_lines(entry, line_no, account_currency, element_lines):
     if sign not in ("CRDT", "DBIT"):
         raise StatementError(_("Line %(line)s: the entry has no CdtDbtInd (CRDT or DBIT).") % {"line": line_no})
     entry_ref = _text(entry, "AcctSvcrRef")
-    details = [tx for group in entry if _local(group.tag) == "NtryDtls" for tx in group if _local(tx.tag) == "TxDtls"]
+    details = list(entry.iterfind("NtryDtls/TxDtls"))
     if not details:
         details = [None]
     lines = []
@@ -378,7 +382,7 @@ def _entry_lines(entry, line_no, account_currency, element_lines):
             )
             remittance = _child(tx, "RmtInf")
             if remittance is not None:
-                purpose = " ".join((el.text or "").strip() for el in remittance if _local(el.tag) == "Ustrd").strip()
+                purpose = " ".join((el.text or "").strip() for el in remittance.iterfind("Ustrd")).strip()
             bank_id = (
                 _text(tx, "Refs", "AcctSvcrRef")
                 or (f"{entry_ref}/{index}" if entry_ref and len(details) > 1 else entry_ref)
