@@ -20,7 +20,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -278,37 +278,51 @@ def _statuses_before_payments(pledge_ids):
 
 
 def recompute_payment_statuses(pledge_ids, user=None, note=""):
-    """Set the payment-driven status of these pledges in a few queries per 500; returns how many changed."""
+    """Set the payment-driven status of these pledges in a few queries per 500; returns how many changed.
+
+    The pledges are locked (PostgreSQL) while their payments are summed, so two imports touching the
+    same pledge at once write one status change each, in turn, rather than both from the same old status.
+    """
     changed = 0
-    for chunk in chunked(set(pledge_ids)):
-        pledges = list(Pledge.objects.filter(pk__in=chunk).only("pk", "status", "amount", "currency", "frequency"))
-        payments = defaultdict(list)
-        rows = Payment.objects.filter(pledge_id__in=chunk).values_list("pledge_id", "amount", "currency", "received_on")
-        for pledge_id, amount, currency, day in rows:
-            payments[pledge_id].append((amount, currency, day))
-        wanted = {pledge.pk: _status_from_payments(pledge, payments[pledge.pk]) for pledge in pledges}
-        reverting = [p.pk for p in pledges if wanted[p.pk] is None and p.status in PAYMENT_STATUSES]
-        if reverting:
-            wanted.update(_statuses_before_payments(reverting))
-        history, by_status = [], defaultdict(list)
-        now = timezone.now()
-        for pledge in pledges:
-            new_status = wanted[pledge.pk]
-            if new_status is None or new_status == pledge.status:
-                continue
-            history.append(
-                PledgeStatusChange(
-                    pledge_id=pledge.pk,
-                    from_status=pledge.status,
-                    to_status=new_status,
-                    changed_by=user,
-                    changed_at=now,
-                    note=note,
-                )
-            )
-            by_status[new_status].append(pledge.pk)
-        PledgeStatusChange.objects.bulk_create(history)
-        for status, ids in by_status.items():
-            Pledge.objects.filter(pk__in=ids).update(status=status, updated_at=now)
-        changed += len(history)
+    with transaction.atomic():
+        for chunk in chunked(sorted(set(pledge_ids))):
+            changed += _recompute_chunk(chunk, user, note)
     return changed
+
+
+def _recompute_chunk(chunk, user, note):
+    pledges = list(
+        Pledge.objects.select_for_update()
+        .filter(pk__in=chunk)
+        .order_by("pk")
+        .only("pk", "status", "amount", "currency", "frequency")
+    )
+    payments = defaultdict(list)
+    rows = Payment.objects.filter(pledge_id__in=chunk).values_list("pledge_id", "amount", "currency", "received_on")
+    for pledge_id, amount, currency, day in rows:
+        payments[pledge_id].append((amount, currency, day))
+    wanted = {pledge.pk: _status_from_payments(pledge, payments[pledge.pk]) for pledge in pledges}
+    reverting = [p.pk for p in pledges if wanted[p.pk] is None and p.status in PAYMENT_STATUSES]
+    if reverting:
+        wanted.update(_statuses_before_payments(reverting))
+    history, by_status = [], defaultdict(list)
+    now = timezone.now()
+    for pledge in pledges:
+        new_status = wanted[pledge.pk]
+        if new_status is None or new_status == pledge.status:
+            continue
+        history.append(
+            PledgeStatusChange(
+                pledge_id=pledge.pk,
+                from_status=pledge.status,
+                to_status=new_status,
+                changed_by=user,
+                changed_at=now,
+                note=note,
+            )
+        )
+        by_status[new_status].append(pledge.pk)
+    PledgeStatusChange.objects.bulk_create(history)
+    for status, ids in by_status.items():
+        Pledge.objects.filter(pk__in=ids).update(status=status, updated_at=now)
+    return len(history)

@@ -4,9 +4,11 @@ import re
 import zlib
 from datetime import date
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 
 from donations import services
 from donations.models import Payment
@@ -113,4 +115,12 @@ def test_receipt_is_sent_once_even_if_the_task_runs_twice(django_capture_on_comm
     payment = make_payment()
     assert services.send_payment_receipt(payment.pk) is True
     assert services.send_payment_receipt(payment.pk) is False
+    assert len(mail.outbox) == 1
+
+
+def test_pending_receipts_command_sends_what_is_left():
+    make_payment()
+    out = StringIO()
+    call_command("send_pending_receipts", stdout=out)
+    assert out.getvalue().strip() == "Sent 1 receipt(s); 0 still pending."
     assert len(mail.outbox) == 1

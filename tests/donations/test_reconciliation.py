@@ -420,3 +420,39 @@ def test_pledge_payments_page_lists_payments_and_refunds(client, fundraiser):
     assert response.status_code == 200
     assert len(response.context["payments"]) == 2
     assert [(row["currency"], row["total"]) for row in response.context["totals"]] == [("KGS", Decimal("600.00"))]
+
+
+@pytest.mark.parametrize(
+    ("url_name", "expected_queries"),
+    [("donations_reconciliation:lines", 11), ("donations_reconciliation:statements", 11)],
+)
+def test_reconciliation_lists_keep_a_fixed_number_of_queries(
+    client, fundraiser, django_assert_num_queries, url_name, expected_queries
+):
+    import_csv([row("5.00", payer=f"Payer {n}") for n in range(30)])
+    import_csv([row("7.00", payer=f"Payer {n}") for n in range(30)])
+    client.force_login(fundraiser)
+    client.get(reverse(url_name))  # warm the session and the site's settings
+    with django_assert_num_queries(expected_queries):
+        response = client.get(reverse(url_name))
+    assert response.status_code == 200
+
+
+def test_statement_page_keeps_a_fixed_number_of_queries(client, fundraiser, django_assert_num_queries):
+    pledges = PledgeFactory.create_batch(5)
+    import_csv([row("1000.00", purpose=pledge.reference) for pledge in pledges] + [row("1.00") for _n in range(20)])
+    statement = BankStatement.objects.get()
+    client.force_login(fundraiser)
+    url = reverse("donations_reconciliation:statement", args=[statement.pk])
+    client.get(url)
+    with django_assert_num_queries(12):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_line_list_searches_payer_and_purpose(client, fundraiser):
+    import_csv([row("5.00", payer="ОсОО Ромашка", purpose="Аренда"), row("6.00", payer="Иванов", purpose="Взнос")])
+    client.force_login(fundraiser)
+    response = client.get(reverse("donations_reconciliation:lines"), {"q": "Аренда", "state": "unmatched"})
+    assert response.status_code == 200
+    assert [line.payer for line in response.context["object_list"]] == ["ОсОО Ромашка"]
