@@ -266,7 +266,7 @@ def parse_csv(data, csv_format, progress=None):
         for line in lines:
             if not line.bank_id:
                 raise StatementError(_("Line %(line)s: the line id is empty.") % {"line": line.source_line})
-    return assign_line_ids(lines, prefix=f"csv:{csv_format.name}:")
+    return assign_line_ids(lines, prefix=f"csv:{csv_format.pk}:")  # the pk: renaming a bank keeps its ids
 
 
 def _line_numbers(data, tag):

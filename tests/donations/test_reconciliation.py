@@ -456,3 +456,22 @@ def test_line_list_searches_payer_and_purpose(client, fundraiser):
     response = client.get(reverse("donations_reconciliation:lines"), {"q": "Аренда", "state": "unmatched"})
     assert response.status_code == 200
     assert [line.payer for line in response.context["object_list"]] == ["ОсОО Ромашка"]
+
+
+def test_renaming_a_bank_format_keeps_its_lines_recognised():
+    rows = [row("5.00")]
+    import_csv(rows)
+    fmt = BankCSVFormatFactory()
+    data = csv_bytes(rows, fmt)
+    fmt.name = "DemirBank KG"
+    fmt.save()
+    again = import_statement(data, file_name="s.csv", file_format="csv", csv_format=fmt)
+    assert (again.new_lines, again.duplicates) == (0, 1)
+
+
+def test_donations_menu_offers_reconciliation_to_fundraisers_only(client, fundraiser, content_editor):
+    upload_url = reverse("donations_reconciliation:upload")
+    client.force_login(fundraiser)
+    assert upload_url in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(content_editor)
+    assert upload_url not in client.get(reverse("wagtailadmin_home")).content.decode()
