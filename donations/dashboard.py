@@ -30,7 +30,7 @@ from donations.models import CURRENCIES, Pledge
 
 MONTHS = 12
 # The reconciliation admin's list of statement lines waiting for a manual match.
-UNMATCHED_LINES_URL_NAME = "donations_reconciliation:unmatched"
+UNMATCHED_LINES_URL_NAME = "donations_reconciliation:lines"
 
 # Chart geometry, in SVG user units (the chart scales to the width of the page).
 WIDTH, HEIGHT = 720, 240
@@ -96,7 +96,7 @@ def unmatched_statement_lines():
         url = reverse(UNMATCHED_LINES_URL_NAME)
     except NoReverseMatch:
         url = None
-    return line.objects.filter(matched=False).count(), url
+    return line.objects.unmatched().count(), url
 
 
 def pledged_by_month(pledges):

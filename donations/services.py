@@ -127,3 +127,95 @@ def send_pending_emails(limit=200):
     )
     sent = sum(1 for pledge_id in ids if send_confirmation_email(pledge_id))
     return sent, len(ids) - sent
+
+
+class ReceiptNotSent(Exception):
+    """The mail server refused a receipt; raised so that the task queue tries again."""
+
+
+def build_receipt_email(payment):
+    """The thank-you for money received, in the pledge's language, with the PDF receipt attached."""
+    from donations.receipts import build_receipt_pdf
+
+    pledge = payment.pledge
+    page = pledge.source_page.specific if pledge.source_page_id else None
+    site = (page.get_site() if page else None) or Site.objects.filter(is_default_site=True).first()
+    organisation = OrganisationSettings.for_site(site)
+    with translation.override(pledge.language):
+        context = {
+            "payment": payment,
+            "pledge": pledge,
+            "organisation": organisation,
+            "pledge_settings": PledgeSettings.for_site(site),
+        }
+        subject = " ".join(render_to_string("donations/email/receipt_subject.txt", context).split())
+        text = render_to_string("donations/email/receipt.txt", context)
+        html = render_to_string("donations/email/receipt.html", context)
+    name = organisation.legal_name or organisation.name
+    message = EmailMultiAlternatives(subject=subject, body=strip_tags(text), to=[pledge.email])
+    message.attach_alternative(html, "text/html")
+    message.attach(
+        f"receipt-{pledge.reference}-{payment.pk}.pdf",
+        build_receipt_pdf(payment, name, pledge.language),
+        "application/pdf",
+    )
+    return message
+
+
+def send_payment_receipt(payment_id):
+    """Try once to send a pending receipt; True when sent, False when there was nothing to send.
+
+    Each attempt is recorded on the payment; after ``max_attempts()`` failures it is "failed" and
+    left for staff. A failure raises ``ReceiptNotSent`` so that a retrying task queue tries again.
+    """
+    from donations.models import Payment
+
+    now = timezone.now()
+    claimed = Payment.objects.filter(pk=payment_id, receipt_status=Payment.ReceiptStatus.PENDING).update(
+        receipt_status=Payment.ReceiptStatus.SENDING,
+        receipt_last_attempt_at=now,
+        receipt_attempts=F("receipt_attempts") + 1,
+    )
+    if not claimed:
+        return False
+    payment = Payment.objects.select_related("pledge", "pledge__source_page").get(pk=payment_id)
+    pledge = payment.pledge
+    if not pledge.email or pledge.anonymised_at or payment.amount <= 0:
+        Payment.objects.filter(pk=payment_id).update(receipt_status=Payment.ReceiptStatus.NOT_SENT)
+        return False
+    try:
+        build_receipt_email(payment).send()
+    except Exception as error:  # noqa: BLE001 -- whatever the mail server does, the receipt stays and is retried
+        gave_up = payment.receipt_attempts >= max_attempts()
+        logger.warning("Receipt for payment %s failed (attempt %s): %s", payment_id, payment.receipt_attempts, error)
+        Payment.objects.filter(pk=payment_id).update(
+            receipt_status=Payment.ReceiptStatus.FAILED if gave_up else Payment.ReceiptStatus.PENDING,
+            receipt_last_error=f"{type(error).__name__}: {error}"[:1000],
+        )
+        raise ReceiptNotSent(str(error)) from error
+    Payment.objects.filter(pk=payment_id).update(
+        receipt_status=Payment.ReceiptStatus.SENT, receipt_sent_at=timezone.now(), receipt_last_error=""
+    )
+    return True
+
+
+def send_pending_receipts(limit=200):
+    """Retry every pending receipt (and any stuck mid-send); returns (sent, still pending)."""
+    from donations.models import Payment
+
+    stale = timezone.now() - STALE_SENDING
+    Payment.objects.filter(receipt_status=Payment.ReceiptStatus.SENDING, receipt_last_attempt_at__lt=stale).update(
+        receipt_status=Payment.ReceiptStatus.PENDING
+    )
+    ids = list(
+        Payment.objects.filter(receipt_status=Payment.ReceiptStatus.PENDING)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    sent = 0
+    for payment_id in ids:
+        try:
+            sent += send_payment_receipt(payment_id)
+        except ReceiptNotSent:
+            continue
+    return sent, len(ids) - sent

@@ -81,3 +81,31 @@ register_snippet(CampaignViewSet)
 def campaign_progress(request, page):
     """The progress bar of a running campaign, on the public page of its designation."""
     return campaigns.render_progress(request, page)
+
+
+@hooks.register("register_admin_viewset")
+def register_reconciliation_viewsets():
+    from donations.reconciliation_views import BankCSVFormatViewSet, ReconciliationViewSet
+
+    return [ReconciliationViewSet(), BankCSVFormatViewSet()]
+
+
+def reconciliation_item(label, url_name, icon_name, order):
+    from donations.reconciliation_views import ReconciliationMenuItem
+
+    return ReconciliationMenuItem(label, reverse(url_name), icon_name=icon_name, order=order)
+
+
+@hooks.register("register_pledges_menu_item")
+def register_statement_upload_item():
+    return reconciliation_item(_("Import a bank statement"), "donations_reconciliation:upload", "upload", 400)
+
+
+@hooks.register("register_pledges_menu_item")
+def register_statement_list_item():
+    return reconciliation_item(_("Bank statements"), "donations_reconciliation:statements", "doc-full", 410)
+
+
+@hooks.register("register_pledges_menu_item")
+def register_unmatched_lines_item():
+    return reconciliation_item(_("Unmatched lines"), "donations_reconciliation:lines", "list-ul", 420)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('donations', '0002_create_fundraising_group'),
+        ('donations', '0003_payments_and_statements'),
         ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
     ]
 

@@ -91,6 +91,9 @@ class Pledge(models.Model):
         CONFIRMED = "confirmed", _("Confirmed")
         FULFILLED = "fulfilled", _("Fulfilled")
         CANCELLED = "cancelled", _("Cancelled")
+        # Set by recorded payments only (see recompute_payment_status), never chosen by staff.
+        RECEIVED = "received", _("Received")
+        PARTIAL = "partial", _("Partly received")
 
     class EmailStatus(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
@@ -221,6 +224,13 @@ class Pledge(models.Model):
             audit.log_status_change(change)
         self.status = new_status
         return change
+
+    def recompute_payment_status(self, user=None, note=""):
+        """Move to "received" / "partly received" from the recorded payments (rule in payments.py)."""
+        from .payments import recompute_payment_statuses
+
+        recompute_payment_statuses([self.pk], user=user, note=note)
+        self.refresh_from_db(fields=["status", "updated_at"])
 
 
 class PledgeStatusChange(StatusChange):
