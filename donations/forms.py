@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from donations.models import Pledge
 from donations.models.settings import CURRENCIES, DEFAULT_CURRENCY
 from pages import abuse
+from pages.text import PlainTextField
 
 SUBMISSION_KEY_SALT = "donations.pledge-form"
 HTML_CHARACTERS = re.compile(r"[<>]")
@@ -91,7 +92,7 @@ class PledgeForm(forms.Form):
             "invalid_choice": _("Choose one of the currencies offered: KGS, USD, EUR or RUB."),
         },
     )
-    other_amount = forms.CharField(
+    other_amount = PlainTextField(
         label=_("Other amount"),
         required=False,
         max_length=20,
@@ -104,7 +105,7 @@ class PledgeForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": _("Choose one of the options offered.")},
     )
-    donor_name = forms.CharField(
+    donor_name = PlainTextField(
         label=_("Your name"),
         required=False,
         max_length=150,
@@ -122,7 +123,7 @@ class PledgeForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
-    phone = forms.CharField(
+    phone = PlainTextField(
         label=_("Phone (optional)"),
         required=False,
         max_length=40,
