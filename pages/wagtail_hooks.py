@@ -201,3 +201,10 @@ def refuse_bulk_publishing_unconsented_photos(request, action_type, objects, act
         if blocked:
             return refuse_publishing(request, specific, blocked)
     return None
+
+
+@hooks.register("register_log_actions")
+def register_audit_log_actions(actions):
+    from pages import audit
+
+    audit.register_actions(actions)
