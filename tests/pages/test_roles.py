@@ -230,3 +230,41 @@ def test_changing_a_kyrgyz_slug_keeps_the_old_kyrgyz_link_working(client, login_
     assert response.status_code == 301
     assert response["Location"].endswith("/ky/biz-tuuraluu/")
     assert Page.objects.get(pk=page.pk).specific.url_path_ky.endswith("/biz-tuuraluu/")
+
+
+def test_translator_cannot_delete_an_image_even_by_posting(client, login_as):
+    from wagtail.models import Collection
+
+    from tests.factories import SiteImageFactory
+
+    image = SiteImageFactory(collection=Collection.get_first_root_node())
+    login_as("Translators")
+    assert_forbidden(client.post(reverse("wagtailimages:delete", args=[image.pk])))
+    assert type(image).objects.filter(pk=image.pk).exists()
+
+
+def test_editor_cannot_delete_a_document_even_by_posting(client, login_as):
+    from tests.advocacy.factories import DocumentFactory
+
+    document = DocumentFactory()
+    login_as("Editors")
+    assert_forbidden(client.post(reverse("wagtaildocs:delete", args=[document.pk])))
+    assert type(document).objects.filter(pk=document.pk).exists()
+
+
+def test_moderator_deletes_a_document(client, login_as):
+    from tests.advocacy.factories import DocumentFactory
+
+    document = DocumentFactory()
+    login_as("Moderators")
+    assert client.post(reverse("wagtaildocs:delete", args=[document.pk])).status_code == 302
+    assert not type(document).objects.filter(pk=document.pk).exists()
+
+
+def test_editor_cannot_bulk_delete_an_own_draft(client, login_as, home_page):
+    user = login_as("Editors")
+    draft = StandardPage(title="Черновик", slug="chernovik", live=False, owner=user)
+    home_page.add_child(instance=draft)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"]) + f"?id={draft.pk}"
+    client.post(url)
+    assert StandardPage.objects.filter(pk=draft.pk).exists()
