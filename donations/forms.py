@@ -12,6 +12,7 @@ from donations.formatting import format_amount
 from donations.models import Pledge
 from donations.models.settings import CURRENCIES, DEFAULT_CURRENCY
 from pages import abuse
+from pages.text import PlainTextField
 
 SUBMISSION_KEY_SALT = "donations.pledge-form"
 HTML_CHARACTERS = re.compile(r"[<>]")
@@ -84,7 +85,7 @@ class PledgeForm(forms.Form):
             "required": _("Choose a currency."),
         },
     )
-    other_amount = forms.CharField(
+    other_amount = PlainTextField(
         label=_("Other amount"),
         required=False,
         max_length=20,
@@ -97,7 +98,7 @@ class PledgeForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": _("Choose one of the options offered.")},
     )
-    donor_name = forms.CharField(
+    donor_name = PlainTextField(
         label=_("Your name"),
         required=False,
         max_length=150,
@@ -115,7 +116,7 @@ class PledgeForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
-    phone = forms.CharField(
+    phone = PlainTextField(
         label=_("Phone (optional)"),
         required=False,
         max_length=40,

@@ -44,7 +44,9 @@ def register_pledge_list_item():
 
 @hooks.register("register_pledges_menu_item")
 def register_dashboard_item():
-    return PledgeMenuItem(_("Dashboard"), reverse("donations_admin:dashboard"), icon_name="table", order=200)
+    return PledgeMenuItem(
+        _("Fundraising dashboard"), reverse("donations_admin:dashboard"), icon_name="table", order=200
+    )
 
 
 class PledgesSubmenuItem(SubmenuMenuItem):

@@ -4,19 +4,27 @@ Generic, so that every public form (the pledge form and the "report a concern" f
 same rules:
 
 - ``hit(request, scope, limit=…, window=…)`` counts a submission per visitor address in Django's cache (shared
-  across processes with Redis) and returns the seconds to wait when over the limit;
+  across processes with Redis) and returns the seconds to wait when over the limit; while the cache is
+  unreachable it counts in the database instead (``RateLimitCounter``), never "no limit";
 - ``make_form_token(salt)`` / ``read_form_token(value, salt, max_age)`` sign a one-time key and the time the
   form was shown; ``filled_too_fast(issued_at, minimum)`` says the form was sent quicker than a person could;
 - ``honeypot_filled(data, field)`` is true when the hidden field a person never sees has a value.
 """
 
+import datetime
 import hashlib
+import logging
 import time
 import uuid
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 MAX_TOKEN_LENGTH = 200
 
@@ -33,21 +41,59 @@ def client_ip(request, trusted_proxies=None):
     return request.META.get("REMOTE_ADDR", "")
 
 
+class CacheUnavailable(Exception):
+    """The cache did not keep a counter (Redis down: the resilient backend drops writes and reads miss)."""
+
+
 def hit(request, scope, *, limit, window):
     """Count one submission from this address for ``scope``; the seconds to wait when over ``limit``, else 0."""
     now = time.time()
     bucket = int(now // window)
     address = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]  # no raw IP in the cache
     key = f"abuse:rate:{scope}:{address}:{bucket}"
-    cache.add(key, 0, timeout=window + 60)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window + 60)
-        count = 1
+        count = _count_in_cache(key, window)
+    except CacheUnavailable:  # the resilient Redis backend has already logged the outage
+        count = count_in_database(key, expires_at=(bucket + 1) * window + 60)
+    except Exception as error:  # noqa: BLE001 - any cache failure falls back to the database, never to no limit
+        logger.warning("Rate limit counted in the database: the cache failed (%s).", error)
+        count = count_in_database(key, expires_at=(bucket + 1) * window + 60)
     if count > limit:
         return max(1, int((bucket + 1) * window - now))
     return 0
+
+
+def _count_in_cache(key, window):
+    cache.add(key, 0, timeout=window + 60)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add() and incr(), or the cache keeps nothing
+        cache.set(key, 1, timeout=window + 60)
+        if cache.get(key) is None:
+            raise CacheUnavailable(key) from None
+        return 1
+
+
+def count_in_database(key, *, expires_at):
+    """Add one to the database counter ``key`` (created on first use) and return its new value.
+
+    One UPDATE … SET count = count + 1 per submission, so concurrent processes never lose a count; the first
+    submission of a window inserts the row (a racing insert falls back to the update) and deletes expired ones.
+    """
+    from pages.models import RateLimitCounter
+
+    counters = RateLimitCounter.objects.filter(key=key)
+    with transaction.atomic():
+        if not counters.update(count=F("count") + 1):
+            expires = datetime.datetime.fromtimestamp(expires_at, tz=datetime.UTC)
+            try:
+                with transaction.atomic():
+                    RateLimitCounter.objects.create(key=key, count=1, expires_at=expires)
+            except IntegrityError:
+                counters.update(count=F("count") + 1)
+            else:
+                RateLimitCounter.objects.filter(expires_at__lt=timezone.now()).delete()
+        return counters.values_list("count", flat=True).get()
 
 
 def make_form_token(salt, issued_at=None):

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 
 def site_root(request):
@@ -11,12 +11,33 @@ def site_root(request):
     return site.root_page if site else None
 
 
+def restricted_paths(request=None):
+    """Tree paths of pages with a view restriction (password, login, groups); one query per request."""
+    paths = getattr(request, "_restricted_paths", None)
+    if paths is None:
+        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        if request is not None:
+            request._restricted_paths = paths
+    return paths
+
+
+def is_listed(page, request=None):
+    """True when ``page`` may be linked from a listing, menu, footer or card: live and not private.
+
+    A page is private when it or any ancestor has a view restriction.
+    """
+    if page is None or not getattr(page, "live", False):
+        return False
+    return not page.path.startswith(restricted_paths(request))
+
+
 def main_menu_pages(request):
-    """Live children of the home page marked "show in menus", in tree order."""
+    """Live, public children of the home page marked "show in menus", in tree order."""
     root = site_root(request)
     if root is None:
         return []
-    return list(root.get_children().live().in_menu().public().order_by("path"))
+    children = root.get_children().live().in_menu().order_by("path")
+    return [page for page in children if is_listed(page, request)]
 
 
 def translated_urls(request, page=None):

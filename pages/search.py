@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from pages.models import BasePage, SearchEntry
 
@@ -69,6 +70,16 @@ def remove_page(page):
     SearchEntry.objects.filter(page_id=page.pk).delete()
 
 
+def reindex_subtree(page_id):
+    """Index again a page and its live descendants after their privacy changed (restricted ones leave)."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:  # the page itself is being deleted
+        return
+    SearchEntry.objects.filter(page__path__startswith=page.path).delete()
+    for descendant in Page.objects.descendant_of(page, inclusive=True).live().specific().iterator():
+        index_page(descendant)
+
+
 def rebuild():
     """Index every live page from scratch; returns the number of pages indexed."""
     SearchEntry.objects.all().delete()
@@ -88,12 +99,22 @@ def _postgres_query(words, language):
     return SearchQuery(" ".join(words), search_type="plain", config=config)
 
 
-def search(query, language):
-    """Live pages matching every word of ``query`` in ``language``, best first, with a snippet."""
+def search(query, language, restricted_paths=None):
+    """Live, public pages matching every word of ``query`` in ``language``, best first, with a snippet.
+
+    ``restricted_paths``: tree paths of pages with a view restriction, when the caller has them already.
+    """
     words = query_words(query)
     if not words:
         return []
     entries = SearchEntry.objects.filter(language=language, page__live=True).select_related("page")
+    if restricted_paths is None:
+        restricted_paths = PageViewRestriction.objects.values_list("page__path", flat=True)
+    private = Q()
+    for path in restricted_paths:
+        private |= Q(page__path__startswith=path)
+    if private:  # a restricted page or a descendant: never in the results, even if its index entry lingers
+        entries = entries.exclude(private)
     if uses_postgres():
         ts_query = _postgres_query(words, language)
         entries = (

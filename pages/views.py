@@ -4,15 +4,16 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from pages import search
+from pages import navigation, search
+from pages.text import visible_text
 
 RESULTS_PER_PAGE = 10
 
 
 def search_view(request):
     """Site search in the visitor's language; the query comes from a plain GET form."""
-    query = request.GET.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
-    results = search.search(query, get_language()) if query else []
+    query = visible_text(request.GET.get("q", ""))[: search.MAX_QUERY_LENGTH]
+    results = search.search(query, get_language(), navigation.restricted_paths(request)) if query else []
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     return render(

@@ -3,11 +3,21 @@
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from pages import translation_status
+from pages import admin_permissions, translation_status
+
+
+def can_read_translation_report(user):
+    """Those who write or translate pages: the report lists every page title with an edit link."""
+    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
 
 
 def translation_report_view(request):
+    if not can_read_translation_report(request.user):
+        return admin_permissions.forbidden(
+            request, _("The translation report is for editors, translators and moderators.")
+        )
     languages = dict(settings.LANGUAGES)
     language = request.GET.get("language") or None
     if language not in languages:

@@ -16,9 +16,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.images import get_image_model
 from wagtail.images.views.images import ImagesFilterSet
 
-from pages import consent, translation_status
+from pages import admin_permissions, consent, translation_status
 from pages.models import TranslationState
-from pages.views_admin import translation_report_view
+from pages.views_admin import can_read_translation_report, translation_report_view
 
 
 @hooks.register("register_admin_urls")
@@ -28,7 +28,9 @@ def register_translation_report_url():
 
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
-    return MenuItem(_("Translation status"), reverse("translation_status"), icon_name="globe", order=50)
+    return TranslationReportMenuItem(
+        _("Translation status"), reverse("translation_status"), icon_name="globe", order=50
+    )
 
 
 class TranslationStatusPanel(Component):
@@ -49,7 +51,48 @@ class TranslationStatusPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_translation_status_panel(request, panels):
-    panels.append(TranslationStatusPanel())
+    if can_read_translation_report(request.user):
+        panels.append(TranslationStatusPanel())
+
+
+class TranslationReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_read_translation_report(request.user)
+
+
+# --- Roles (pages/admin_permissions.py, pages/access_matrix.py) ----------------------------------------
+
+
+@hooks.register("register_permissions")
+def register_delete_permissions():
+    """Let administrators grant deleting pages, images and documents to a group in Settings → Groups."""
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label__in=["wagtailcore", "pages", "wagtaildocs"],
+        codename__in=["delete_page", "delete_siteimage", "delete_document"],
+    )
+
+
+def refuse_publishing_without_permission(request, can_publish):
+    """A crafted "publish" from someone who may only submit for moderation: 403, not a quietly saved draft."""
+    if request.method == "POST" and request.POST.get("action-publish") and not can_publish:
+        return admin_permissions.forbidden(
+            request, gettext("Your role may not publish. Submit the page for moderation instead.")
+        )
+    return None
+
+
+@hooks.register("before_create_page")
+def refuse_creating_published_pages(request, parent_page, page_class):
+    return refuse_publishing_without_permission(
+        request, parent_page.permissions_for_user(request.user).can_publish_subpage()
+    )
+
+
+@hooks.register("before_edit_page")
+def refuse_publishing_edits(request, page):
+    return refuse_publishing_without_permission(request, page.permissions_for_user(request.user).can_publish())
 
 
 @hooks.register("construct_explorer_page_queryset")
@@ -223,3 +266,10 @@ def refuse_bulk_publishing_unconsented_photos(request, action_type, objects, act
         if blocked:
             return refuse_publishing(request, specific, blocked)
     return None
+
+
+@hooks.register("register_log_actions")
+def register_audit_log_actions(actions):
+    from pages import audit
+
+    audit.register_actions(actions)

@@ -1,8 +1,11 @@
 """The reports' admin: a list and a detail page with status changes and history, for the Safeguarding group.
 
 Every URL answers 403 to anyone else signed in to the admin (editors, moderators, fundraising, translators),
-rather than Wagtail's usual redirect to the dashboard. There is no add, edit, delete or export URL, and
-nothing is written to Wagtail's log (whose "Site history" report other staff can read).
+rather than Wagtail's usual redirect to the dashboard. There is no add, edit, delete or export URL.
+
+Opening a report and changing its status are written to Wagtail's log (``pages.audit``): the report's page
+lists who opened or changed it, and the "Site history" report shows the entries only to people who hold a
+concern report permission (Wagtail filters it by permission). An entry holds "Report 12", never its content.
 """
 
 from functools import wraps
@@ -18,13 +21,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.models import ModelLogEntry
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from pages import admin_permissions
+from pages import admin_permissions, audit
 from safeguarding.forms import StatusForm
 from safeguarding.models import ConcernReport
 
 VIEW_PERMISSION = "safeguarding.view_concernreport"
+ACCESS_LOG_LENGTH = 50
 CHANGE_PERMISSION = "safeguarding.change_concernreport"
 
 
@@ -99,6 +104,7 @@ def report_detail(request, pk):
         if form is None:
             return forbidden(request)
         if form.is_valid():
+            previous = report.get_status_display()
             try:
                 report.change_status(form.cleaned_data["status"], user=request.user, note=form.cleaned_data["note"])
             except ValueError:
@@ -106,16 +112,30 @@ def report_detail(request, pk):
                     request, _("This status change is no longer possible; the report was changed meanwhile.")
                 )
             else:
+                audit.record(
+                    report,
+                    audit.STATUS_CHANGED,
+                    request.user,
+                    data={"from_label": str(previous), "to_label": str(report.get_status_display())},
+                )
                 messages.success(
                     request,
                     _("%(report)s is now “%(status)s”.") % {"report": report, "status": report.get_status_display()},
                 )
             return redirect("safeguarding_reports:detail", pk=report.pk)
+    if request.method == "GET":
+        audit.record(report, audit.VIEWED, request.user)
     history = report.status_changes.select_related("changed_by")
     return TemplateResponse(
         request,
         "safeguarding/admin/report_detail.html",
-        {"report": report, "form": form, "history": history},
+        {
+            "report": report,
+            "form": form,
+            "history": history,
+            "additions": report.additions.all(),
+            "access_log": ModelLogEntry.objects.for_instance(report).select_related("user")[:ACCESS_LOG_LENGTH],
+        },
         status=400 if form is not None and form.is_bound else 200,
     )
 

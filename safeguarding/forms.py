@@ -1,43 +1,35 @@
 """The public "report a concern" form and the admin's status form. Every value is checked here, on the server."""
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from pages.text import PlainTextField
 from safeguarding.models import ConcernReport
-
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def clean_text(value):
-    """Strip, drop control characters (pasted junk, NUL bytes that PostgreSQL refuses)."""
-    return CONTROL_CHARACTERS.sub("", value or "").strip()
 
 
 class ConcernReportForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=200, required=False)
-    contact = forms.CharField(
+    name = PlainTextField(label=_("Your name"), max_length=200, required=False)
+    contact = PlainTextField(
         label=_("How can we contact you?"),
         max_length=200,
         required=False,
         help_text=_("A phone number or e-mail, if you want us to get back to you. You may stay anonymous."),
     )
-    what_happened = forms.CharField(
+    what_happened = PlainTextField(
         label=_("What happened?"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 7}),
         help_text=_("Describe what you saw or heard, in your own words."),
         error_messages={"required": _("Please tell us what happened.")},
     )
-    where = forms.CharField(
+    where = PlainTextField(
         label=_("Where did it happen?"),
         max_length=300,
         required=False,
         help_text=_("A village, town, place or programme, if you know it."),
     )
-    when = forms.CharField(
+    when = PlainTextField(
         label=_("When did it happen?"), max_length=200, required=False, help_text=_("A date or “last week”.")
     )
     child_at_risk = forms.ChoiceField(
@@ -55,9 +47,7 @@ class ConcernReportForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        for name in ("name", "contact", "what_happened", "where", "when"):
-            if name in cleaned:
-                cleaned[name] = clean_text(cleaned[name])
+        # PlainTextField has removed invisible characters already: the minimum counts what a person can read.
         if "what_happened" in cleaned and len(cleaned["what_happened"]) < 10:
             self.add_error("what_happened", ValidationError(_("Please write a little more about what happened.")))
         return cleaned

@@ -104,6 +104,24 @@ class ConcernReport(models.Model):
         # No content of the report here: this text can reach logs and admin messages.
         return str(_("Report %(number)s") % {"number": self.pk})
 
+    @transaction.atomic
+    def add_resent_text(self, content, language):
+        """Keep ``content`` (the form's cleaned fields) sent again with this report's form token.
+
+        Returns the new ``ConcernReportAddition``, or None when the same text is already in (the report
+        itself or an earlier addition): a double click changes nothing.
+        """
+        fields = ConcernReportAddition.CONTENT_FIELDS
+        sent = tuple(content.get(name, "") for name in fields)
+        ConcernReport.objects.select_for_update().filter(pk=self.pk).exists()  # one re-send at a time
+        known = [tuple(getattr(self, name) for name in fields)]
+        known += list(self.additions.values_list(*fields))
+        if sent in known:
+            return None
+        return ConcernReportAddition.objects.create(
+            report=self, language=language, **dict(zip(fields, sent, strict=True))
+        )
+
     def allowed_statuses(self):
         return [status for status in self.Status if status != self.status]
 
@@ -119,6 +137,34 @@ class ConcernReport(models.Model):
         ConcernReport.objects.filter(pk=self.pk).update(status=new_status, updated_at=timezone.now())
         self.status = new_status
         return change
+
+
+class ConcernReportAddition(models.Model):
+    """Text the reporter sent again from the same form (back button, edited text): kept, never dropped.
+
+    The report keeps what was first sent; each different re-send is stored here in full and shown on the
+    report's admin page. An identical re-send (a double click) adds nothing.
+    """
+
+    report = models.ForeignKey(ConcernReport, on_delete=models.CASCADE, related_name="additions")
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    contact = models.CharField(_("how to contact the reporter"), max_length=200, blank=True)
+    what_happened = models.TextField(_("what happened"), max_length=5000)
+    where = models.CharField(_("where"), max_length=300, blank=True)
+    when = models.CharField(_("when"), max_length=200, blank=True)
+    child_at_risk = models.CharField(_("child at risk now"), max_length=10, choices=ConcernReport.AtRisk.choices)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    CONTENT_FIELDS = ("name", "contact", "what_happened", "where", "when", "child_at_risk")
+
+    class Meta:
+        verbose_name = _("addition to a concern report")
+        verbose_name_plural = _("additions to concern reports")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return str(_("Addition to report %(number)s") % {"number": self.report_id})
 
 
 class ConcernStatusChange(StatusChange):

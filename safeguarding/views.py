@@ -1,7 +1,9 @@
 """The routes of ``ConcernReportPage``: the report form and the page shown after sending it.
 
 Abuse protection as on the pledge form (``pages.abuse``): a per-address limit (429 page), a signed form token
-with a minimum time to fill the form, and a honeypot. Bad input never gives a 5xx: the form comes back (400)
+with a minimum time to fill the form, and a honeypot. The token makes a double click harmless; a form sent
+again with different text (the reporter went back and added something) is kept as an addition to the first
+report, never thrown away. Bad input never gives a 5xx: the form comes back (400)
 with a translated message and what the person typed.
 """
 
@@ -12,7 +14,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from pages import abuse
+from pages import abuse, audit
 from safeguarding.forms import ConcernReportForm
 from safeguarding.models import ConcernReport, SafeguardingSettings
 from safeguarding.services import queue_new_report_notice
@@ -66,34 +68,39 @@ def _submit(request, page):
     if token is None:
         return _reshow(request, page, data, _("This form was open for a long time. Please check it and send it again."))
     key, issued_at = token
-    if ConcernReport.objects.filter(submission_key=key).exists():  # a double click: the report is already in
-        return _redirect_to_sent(request, page, data.get("child_at_risk"))
+    report = ConcernReport.objects.filter(submission_key=key).first()
     if abuse.honeypot_filled(data):
         return _reshow(
             request, page, data, _("Sorry, we could not accept the form. Please check it and send it again.")
         )
-    if abuse.filled_too_fast(issued_at, min_fill_seconds()):
+    if report is None and abuse.filled_too_fast(issued_at, min_fill_seconds()):
         return _reshow(request, page, data, _("That was very quick! Please check the form and send it again."))
 
     form = ConcernReportForm(data=data)
     if not form.is_valid():
         return _render(request, page, "safeguarding/concern_report_page.html", {"form": form}, status=400)
     cleaned = form.cleaned_data
-    try:
-        with transaction.atomic():
-            report = ConcernReport.objects.create(
-                submission_key=key,
-                name=cleaned["name"],
-                contact=cleaned["contact"],
-                what_happened=cleaned["what_happened"],
-                where=cleaned["where"],
-                when=cleaned["when"],
-                child_at_risk=cleaned["child_at_risk"],
-                language=_language(),
-            )
-            queue_new_report_notice(report)
-    except IntegrityError:  # the same form sent twice at the same moment: the first one is stored
-        pass
+    if report is None:
+        try:
+            with transaction.atomic():
+                report = ConcernReport.objects.create(
+                    submission_key=key,
+                    name=cleaned["name"],
+                    contact=cleaned["contact"],
+                    what_happened=cleaned["what_happened"],
+                    where=cleaned["where"],
+                    when=cleaned["when"],
+                    child_at_risk=cleaned["child_at_risk"],
+                    language=_language(),
+                )
+                queue_new_report_notice(report)
+            return _redirect_to_sent(request, page, cleaned["child_at_risk"])
+        except IntegrityError:  # the same form sent twice at the same moment: the first one is stored
+            report = ConcernReport.objects.get(submission_key=key)
+    # Sent again from the same form (back button, edited text): nothing the reporter wrote is dropped.
+    addition = report.add_resent_text(cleaned, _language())
+    if addition is not None:
+        audit.record(report, audit.ADDED_BY_REPORTER, None, data={"addition": addition.pk})
     return _redirect_to_sent(request, page, cleaned["child_at_risk"])
 
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('pages', '0004_editorial_roles_and_moderation'),
+        ('pages', '0006_add_rate_limit_counter'),
     ]
 
     operations = [

@@ -1,5 +1,6 @@
 """Models shared by every section: images, the base page, home and standard pages, site settings."""
 
+from .abuse import RateLimitCounter
 from .base import BasePage
 from .images import SiteImage, SiteRendition
 from .pages import HomePage, StandardPage
@@ -12,6 +13,7 @@ __all__ = [
     "BasePage",
     "HomePage",
     "OrganisationSettings",
+    "RateLimitCounter",
     "SearchEntry",
     "SiteImage",
     "SiteRendition",

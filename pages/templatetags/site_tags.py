@@ -19,6 +19,12 @@ def main_menu(context):
     return request._main_menu
 
 
+@register.filter
+def is_listed(page, request=None):
+    """``{% if page|is_listed:request %}``: live and not private (no view restriction on it or an ancestor)."""
+    return navigation.is_listed(page, request)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     request = context["request"]

@@ -70,3 +70,18 @@ def test_report_index_head_advertises_both_feeds(client, report_index):
     url = report_index.get_translated_urls()["ru"]
     assert f'type="application/rss+xml" title="Тестовые отчёты (RSS)" href="{url}feed/rss/"' in head
     assert f'href="{url}feed/atom/"' in head
+
+
+def test_private_report_is_not_in_the_feeds_or_the_listing(client, report_index, make_report):
+    from wagtail.models import PageViewRestriction
+
+    make_report(title_en="Public report")
+    private = make_report(title_en="Private report")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    for kind in ("rss", "atom"):
+        response, _feed = feed_of(client, report_index, "en", kind)
+        assert b"Public report" in response.content
+        assert b"Private report" not in response.content
+    listing = client.get(report_index.get_translated_urls()["en"]).content.decode()
+    assert "Public report" in listing
+    assert "Private report" not in listing

@@ -74,10 +74,30 @@ def test_editor_creates_a_page_and_submits_it_for_moderation(client, login_as, h
 
 def test_editor_cannot_publish(client, login_as, home_page):
     login_as("Editors")
-    client.post(
+    response = client.post(
         add_url(home_page), standard_page_form("Вакансии", "Бош орундар", "Vacancies", **{"action-publish": "1"})
     )
-    assert not StandardPage.objects.get(slug_en="vacancies").live
+    assert_forbidden(response)
+    assert not StandardPage.objects.filter(slug_en="vacancies").exists()
+
+
+@pytest.mark.parametrize("group_name", ["Editors", "Translators"])
+def test_editors_and_translators_cannot_delete_unpublished_pages(client, login_as, home_page, group_name):
+    user = login_as(group_name)
+    draft = StandardPage(title="Черновик", slug="chernovik", live=False, owner=user)
+    home_page.add_child(instance=draft)
+    assert_forbidden(client.get(reverse("wagtailadmin_pages:delete", args=[draft.pk])))
+    assert_forbidden(client.post(reverse("wagtailadmin_pages:delete", args=[draft.pk])))
+    assert StandardPage.objects.filter(pk=draft.pk).exists()
+
+
+def test_moderator_deletes_a_live_page_only_after_unpublishing_it(client, login_as):
+    login_as("Moderators")
+    page = about_page()
+    assert_forbidden(client.post(reverse("wagtailadmin_pages:delete", args=[page.pk])))
+    page.unpublish()
+    assert client.post(reverse("wagtailadmin_pages:delete", args=[page.pk])).status_code == 302
+    assert not StandardPage.objects.filter(pk=page.pk).exists()
 
 
 def test_moderator_approves_an_editors_submission_and_it_goes_live(client, login_as, home_page, django_user_model):
@@ -210,3 +230,41 @@ def test_changing_a_kyrgyz_slug_keeps_the_old_kyrgyz_link_working(client, login_
     assert response.status_code == 301
     assert response["Location"].endswith("/ky/biz-tuuraluu/")
     assert Page.objects.get(pk=page.pk).specific.url_path_ky.endswith("/biz-tuuraluu/")
+
+
+def test_translator_cannot_delete_an_image_even_by_posting(client, login_as):
+    from wagtail.models import Collection
+
+    from tests.factories import SiteImageFactory
+
+    image = SiteImageFactory(collection=Collection.get_first_root_node())
+    login_as("Translators")
+    assert_forbidden(client.post(reverse("wagtailimages:delete", args=[image.pk])))
+    assert type(image).objects.filter(pk=image.pk).exists()
+
+
+def test_editor_cannot_delete_a_document_even_by_posting(client, login_as):
+    from tests.advocacy.factories import DocumentFactory
+
+    document = DocumentFactory()
+    login_as("Editors")
+    assert_forbidden(client.post(reverse("wagtaildocs:delete", args=[document.pk])))
+    assert type(document).objects.filter(pk=document.pk).exists()
+
+
+def test_moderator_deletes_a_document(client, login_as):
+    from tests.advocacy.factories import DocumentFactory
+
+    document = DocumentFactory()
+    login_as("Moderators")
+    assert client.post(reverse("wagtaildocs:delete", args=[document.pk])).status_code == 302
+    assert not type(document).objects.filter(pk=document.pk).exists()
+
+
+def test_editor_cannot_bulk_delete_an_own_draft(client, login_as, home_page):
+    user = login_as("Editors")
+    draft = StandardPage(title="Черновик", slug="chernovik", live=False, owner=user)
+    home_page.add_child(instance=draft)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"]) + f"?id={draft.pk}"
+    client.post(url)
+    assert StandardPage.objects.filter(pk=draft.pk).exists()
