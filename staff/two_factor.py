@@ -1,0 +1,101 @@
+"""Two-factor authentication on django-otp: who must use it, devices, backup codes.
+
+A staff member has at most one authenticator app (a confirmed ``TOTPDevice``) and one set of one-time
+backup codes (a ``StaticDevice``). Anyone with a device is asked for a code after the password; superusers
+and members of ``SOS_TWO_FACTOR_GROUPS`` must enrol first when ``SOS_TWO_FACTOR_REQUIRED`` is on.
+"""
+
+from base64 import b32encode
+
+import segno
+from django.conf import settings
+from django.db import transaction
+from django_otp import devices_for_user, user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+APP_DEVICE_NAME = "authenticator"
+BACKUP_DEVICE_NAME = "backup"
+
+
+def is_required(user):
+    """Must this user have a second factor before using the admin?"""
+    if not settings.SOS_TWO_FACTOR_REQUIRED or not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(name__in=settings.SOS_TWO_FACTOR_GROUPS).exists()
+
+
+def is_enrolled(user):
+    return user_has_device(user, confirmed=True)
+
+
+def is_verified(user):
+    """True when this session passed the second step (django-otp's OTPMiddleware sets ``is_verified``)."""
+    check = getattr(user, "is_verified", None)
+    return bool(check and check())
+
+
+def owes_second_factor(user):
+    """Signed in with a password, but the admin stays closed until a code is given or a device is set up."""
+    return user.is_authenticated and not is_verified(user) and (is_enrolled(user) or is_required(user))
+
+
+def pending_app_device(user):
+    """The unconfirmed authenticator being set up (the same secret until it is confirmed)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
+    return device
+
+
+def qr_code_svg(device):
+    """The device's otpauth:// link as an inline SVG QR code (no image request, no script)."""
+    return segno.make(device.config_url, error="m").svg_inline(scale=4, dark="#000", light="#fff", border=4)
+
+
+def secret_text(device):
+    """The secret in base32, grouped by four, for typing into an app by hand."""
+    secret = b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+@transaction.atomic
+def confirm_app_device(device):
+    """Make ``device`` the user's only authenticator."""
+    TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+
+
+@transaction.atomic
+def new_backup_codes(user):
+    """Replace the user's backup codes with fresh ones and return them (shown once, stored for one use each)."""
+    device, _ = StaticDevice.objects.get_or_create(user=user, name=BACKUP_DEVICE_NAME, defaults={"confirmed": True})
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(settings.SOS_TWO_FACTOR_BACKUP_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def backup_codes_left(user):
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+def verify(user, token):
+    """The confirmed device that accepts ``token`` (an app code or an unused backup code), else None."""
+    token = "".join((token or "").split()).lower()
+    if not token or len(token) > 16:
+        return None
+    with transaction.atomic():
+        for device in devices_for_user(user, confirmed=True, for_verify=True):
+            if device.verify_token(token):
+                return device
+    return None
+
+
+@transaction.atomic
+def remove_devices(user):
+    """Forget every second-factor device of ``user`` (a lost phone); returns how many were removed."""
+    removed = TOTPDevice.objects.filter(user=user).delete()[0]
+    removed += StaticDevice.objects.filter(user=user).delete()[0]
+    return removed

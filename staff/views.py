@@ -1,0 +1,178 @@
+"""Admin views: the second sign-in step, the two-factor settings page, the lockout list, a throttled password reset."""
+
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.generic import TemplateView
+from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice
+from wagtail.admin.views import account
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from staff import lockout, two_factor
+from staff.forms import EnrolForm, PasswordResetForm, VerifyForm
+
+
+def next_url(request):
+    """Where to go after the second step: a safe ``next`` from the query or form, else the dashboard."""
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return reverse("wagtailadmin_home")
+
+
+def with_next(url, target):
+    return f"{url}?{urlencode({'next': target})}"
+
+
+@method_decorator([never_cache, sensitive_post_parameters("code")], name="dispatch")
+class VerifyView(TemplateView):
+    """After the password: a code from the app or a backup code opens the admin for this session."""
+
+    template_name = "staff/verify.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if two_factor.is_verified(request.user):
+            return redirect(next_url(request))
+        if not two_factor.is_enrolled(request.user):
+            return redirect(with_next(reverse("staff_two_factor"), next_url(request)))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, form=None, **kwargs):
+        return super().get_context_data(form=form or VerifyForm(self.request.user), next=next_url(self.request))
+
+    def post(self, request):
+        form = VerifyForm(request.user, request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        request.session.cycle_key()
+        otp_login(request, form.device)
+        if isinstance(form.device, StaticDevice):
+            messages.warning(
+                request,
+                _("You signed in with a backup code; %(count)d left. Make new ones on the two-factor page.")
+                % {"count": two_factor.backup_codes_left(request.user)},
+            )
+        return redirect(next_url(request))
+
+
+@method_decorator([never_cache, sensitive_post_parameters("code")], name="dispatch")
+class TwoFactorView(WagtailAdminTemplateMixin, TemplateView):
+    """Set up an authenticator app (QR code and key), make new backup codes, or turn two-factor off."""
+
+    template_name = "staff/two_factor.html"
+    page_title = gettext_lazy("Two-factor authentication")
+    header_icon = "key"
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if two_factor.is_enrolled(user) and not two_factor.is_verified(user):
+            return redirect(with_next(reverse("staff_two_factor_verify"), request.get_full_path()))
+        return super().dispatch(request, *args, **kwargs)
+
+    def setting_up(self):
+        return not two_factor.is_enrolled(self.request.user) or "new" in self.request.GET
+
+    def get_context_data(self, form=None, **kwargs):
+        user = self.request.user
+        context = super().get_context_data(
+            required=two_factor.is_required(user),
+            enrolled=two_factor.is_enrolled(user),
+            backup_codes_left=two_factor.backup_codes_left(user),
+            next=next_url(self.request),
+            **kwargs,
+        )
+        if self.setting_up():
+            device = two_factor.pending_app_device(user)
+            context.update(
+                setting_up=True,
+                form=form or EnrolForm(device),
+                qr_code=two_factor.qr_code_svg(device),
+                secret=two_factor.secret_text(device),
+            )
+        return context
+
+    def post(self, request):
+        action = request.POST.get("action")
+        user = request.user
+        if action == "confirm":
+            device = two_factor.pending_app_device(user)
+            form = EnrolForm(device, request.POST)
+            if not form.is_valid():
+                return self.render_to_response(self.get_context_data(form=form), status=400)
+            two_factor.confirm_app_device(device)
+            request.session.cycle_key()
+            otp_login(request, device)
+            return self.show_backup_codes(two_factor.new_backup_codes(user))
+        if action == "backup_codes" and two_factor.is_enrolled(user):
+            return self.show_backup_codes(two_factor.new_backup_codes(user))
+        if action == "disable" and two_factor.is_enrolled(user) and not two_factor.is_required(user):
+            two_factor.remove_devices(user)
+            messages.success(request, _("Two-factor authentication is off for your account."))
+            return redirect("staff_two_factor")
+        return self.render_to_response(self.get_context_data(), status=400)
+
+    def show_backup_codes(self, codes):
+        """The new codes, once: they are stored only for checking and never shown again."""
+        return TemplateResponse(
+            self.request,
+            "staff/backup_codes.html",
+            {
+                **WagtailAdminTemplateMixin.get_context_data(self),
+                "codes": codes,
+                "next": next_url(self.request),
+            },
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class LockoutListView(WagtailAdminTemplateMixin, TemplateView):
+    """Superusers: the usernames and addresses locked out now, each with an unlock button."""
+
+    template_name = "staff/lockouts.html"
+    page_title = gettext_lazy("Locked sign-ins")
+    header_icon = "lock"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            lockouts=lockout.current_lockouts(), failure_limit=settings.AXES_FAILURE_LIMIT, **kwargs
+        )
+
+    def post(self, request):
+        pk = request.POST.get("attempt", "")
+        attempt = AccessAttempt.objects.filter(pk=int(pk)).first() if pk.isdigit() else None
+        if attempt is None:
+            messages.warning(request, _("This lockout has already ended."))
+            return redirect("staff_lockouts")
+        lockout.unlock(attempt)
+        messages.success(
+            request,
+            _("Unlocked sign-in for %(username)s from %(address)s.")
+            % {"username": attempt.username or "—", "address": attempt.ip_address or "—"},
+        )
+        return redirect("staff_lockouts")
+
+
+class PasswordResetView(account.PasswordResetView):
+    """Wagtail's password reset, counted and locked like sign-ins (staff.forms.PasswordResetForm)."""
+
+    def get_form_class(self):
+        return PasswordResetForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
