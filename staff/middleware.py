@@ -66,7 +66,7 @@ class TwoFactorMiddleware:
 
     def __call__(self, request):
         if has_session_cookie(request) and not is_admin_path(request.path):
-            if two_factor.owes_second_factor(request.user):
+            if two_factor.owes_second_factor(request):
                 request.user = AnonymousUser()
         return self.get_response(request)
 
@@ -75,10 +75,10 @@ class TwoFactorMiddleware:
             return None
         if request.resolver_match.url_name in OPEN_ADMIN_VIEWS:
             return None
-        user = request.user
-        if not two_factor.owes_second_factor(user):
+        if not two_factor.owes_second_factor(request):
             return None
-        target = "staff_two_factor_verify" if two_factor.is_enrolled(user) else "staff_two_factor"
+        enrolled = two_factor.session_state(request)["enrolled"]
+        target = "staff_two_factor_verify" if enrolled else "staff_two_factor"
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
 
 

@@ -5,6 +5,7 @@ backup codes (a ``StaticDevice``). Anyone with a device is asked for a code afte
 and members of ``SOS_TWO_FACTOR_GROUPS`` must enrol first when ``SOS_TWO_FACTOR_REQUIRED`` is on.
 """
 
+import time
 from base64 import b32encode
 
 import segno
@@ -16,6 +17,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 APP_DEVICE_NAME = "authenticator"
 BACKUP_DEVICE_NAME = "backup"
+STATE_KEY = "staff_two_factor"
+STATE_SECONDS = 300
 
 
 def is_required(user):
@@ -35,9 +38,32 @@ def is_verified(user):
     return bool(check and check())
 
 
-def owes_second_factor(user):
+def session_state(request):
+    """Whether this session's user has a device and must use one, looked up at most every STATE_SECONDS.
+
+    Kept in the session so that an admin request costs no extra query; a device set up or removed, or a
+    group joined, counts within STATE_SECONDS (the views of this app refresh it at once).
+    """
+    user = request.user
+    now = int(time.time())
+    state = request.session.get(STATE_KEY)
+    if not isinstance(state, dict) or state.get("user") != user.pk or not 0 <= now - state.get("at", 0) < STATE_SECONDS:
+        state = {"user": user.pk, "at": now, "enrolled": is_enrolled(user), "required": is_required(user)}
+        request.session[STATE_KEY] = state
+    return state
+
+
+def forget_state(request):
+    request.session.pop(STATE_KEY, None)
+
+
+def owes_second_factor(request):
     """Signed in with a password, but the admin stays closed until a code is given or a device is set up."""
-    return user.is_authenticated and not is_verified(user) and (is_enrolled(user) or is_required(user))
+    user = request.user
+    if not user.is_authenticated or is_verified(user):
+        return False
+    state = session_state(request)
+    return state["enrolled"] or state["required"]
 
 
 def pending_app_device(user):

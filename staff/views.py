@@ -42,6 +42,7 @@ class VerifyView(TemplateView):
     template_name = "staff/verify.html"
 
     def dispatch(self, request, *args, **kwargs):
+        two_factor.forget_state(request)
         if two_factor.is_verified(request.user):
             return redirect(next_url(request))
         if not two_factor.is_enrolled(request.user):
@@ -57,6 +58,7 @@ class VerifyView(TemplateView):
             return self.render_to_response(self.get_context_data(form=form), status=400)
         request.session.cycle_key()
         otp_login(request, form.device)
+        two_factor.forget_state(request)
         if isinstance(form.device, StaticDevice):
             messages.warning(
                 request,
@@ -113,11 +115,13 @@ class TwoFactorView(WagtailAdminTemplateMixin, TemplateView):
             two_factor.confirm_app_device(device)
             request.session.cycle_key()
             otp_login(request, device)
+            two_factor.forget_state(request)
             return self.show_backup_codes(two_factor.new_backup_codes(user))
         if action == "backup_codes" and two_factor.is_enrolled(user):
             return self.show_backup_codes(two_factor.new_backup_codes(user))
         if action == "disable" and two_factor.is_enrolled(user) and not two_factor.is_required(user):
             two_factor.remove_devices(user)
+            two_factor.forget_state(request)
             messages.success(request, _("Two-factor authentication is off for your account."))
             return redirect("staff_two_factor")
         return self.render_to_response(self.get_context_data(), status=400)
