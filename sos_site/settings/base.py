@@ -200,7 +200,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_CLIENT_IP_CALLABLE = "pages.abuse.client_ip"
 AXES_LOCKOUT_CALLABLE = "staff.lockout.lockout_response"
-AXES_RESET_ON_SUCCESS = True
+# Failures are forgotten AXES_COOLOFF_TIME after the last one, not on a successful sign-in: a success would
+# also wipe the address's count, letting anyone with one account reset it between guesses at another.
+AXES_RESET_ON_SUCCESS = False
 AXES_ENABLE_ADMIN = False  # no django.contrib.admin here: lockouts are listed in Wagtail's admin (staff/)
 AXES_VERBOSE = False
 WAGTAILADMIN_USER_LOGIN_FORM = "staff.forms.LoginForm"

@@ -59,6 +59,18 @@ def test_four_wrong_passwords_do_not_lock(client, make_user):
     assert signed_in(client)
 
 
+def test_a_successful_sign_in_does_not_reset_the_count(client, make_user):
+    make_user("ainura")
+    make_user("insider")
+    for _ in range(4):
+        sign_in(client, "ainura", "wrong-password")
+    assert sign_in(client, "insider").status_code == 302
+    client.post(reverse("wagtailadmin_logout"))
+    sign_in(client, "ainura", "wrong-password")
+
+    assert sign_in(client, "ainura").status_code == 429
+
+
 def test_one_address_is_locked_across_usernames(client, make_user):
     make_user("ainura")
     for number in range(5):
