@@ -14,7 +14,8 @@ from staff import two_factor
 # Seconds between two writes of "last seen" to the session (not one write per request).
 LAST_SEEN_RESOLUTION = 60
 LAST_SEEN_KEY = "staff_last_seen"
-# Admin views an unverified user may open: signing in and out, password reset, the second step itself.
+# Admin views an unverified user may open: signing in and out, password reset, the second step itself, and
+# the icons and translations every admin page loads.
 OPEN_ADMIN_VIEWS = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
@@ -23,6 +24,7 @@ OPEN_ADMIN_VIEWS = {
     "wagtailadmin_password_reset_confirm",
     "wagtailadmin_password_reset_complete",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
     "staff_two_factor_verify",
     "staff_two_factor",
 }

@@ -31,6 +31,13 @@ def next_url(request):
     return reverse("wagtailadmin_home")
 
 
+class AdminPageMixin(WagtailAdminTemplateMixin):
+    """Wagtail's admin page furniture with this page's title as the last breadcrumb."""
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
 def with_next(url, target):
     return f"{url}?{urlencode({'next': target})}"
 
@@ -69,7 +76,7 @@ class VerifyView(TemplateView):
 
 
 @method_decorator([never_cache, sensitive_post_parameters("code")], name="dispatch")
-class TwoFactorView(WagtailAdminTemplateMixin, TemplateView):
+class TwoFactorView(AdminPageMixin, TemplateView):
     """Set up an authenticator app (QR code and key), make new backup codes, or turn two-factor off."""
 
     template_name = "staff/two_factor.html"
@@ -132,7 +139,7 @@ class TwoFactorView(WagtailAdminTemplateMixin, TemplateView):
             self.request,
             "staff/backup_codes.html",
             {
-                **WagtailAdminTemplateMixin.get_context_data(self),
+                **AdminPageMixin.get_context_data(self),
                 "codes": codes,
                 "next": next_url(self.request),
             },
@@ -140,7 +147,7 @@ class TwoFactorView(WagtailAdminTemplateMixin, TemplateView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class LockoutListView(WagtailAdminTemplateMixin, TemplateView):
+class LockoutListView(AdminPageMixin, TemplateView):
     """Superusers: the usernames and addresses locked out now, each with an unlock button."""
 
     template_name = "staff/lockouts.html"

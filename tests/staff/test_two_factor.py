@@ -57,6 +57,15 @@ def test_other_admin_pages_are_closed_until_enrolment(client, make_user, two_fac
     assert response["Location"].startswith(ENROL_URL)
 
 
+def test_admin_icons_load_before_the_second_step(client, make_user, two_factor_on):
+    sign_in(client, make_user(group="Fundraising").username)
+
+    response = client.get(reverse("wagtailadmin_sprite"))
+
+    assert response.status_code == 200
+    assert "<svg" in response.content.decode()
+
+
 def test_enrolment_page_shows_a_qr_code_and_the_key_in_russian(client, make_user, two_factor_on):
     sign_in(client, make_user(group="Safeguarding").username)
 
