@@ -30,10 +30,11 @@ class PasswordResetForm(WagtailPasswordResetForm):
         cleaned_data = super().clean()
         email = cleaned_data.get("email")
         if self.request is not None and email:
-            if lockout.is_locked_out(self.request, email):
+            locked = lockout.is_locked_out(self.request, email)
+            lockout.count_attempt(self.request, email)  # during a lockout this starts the wait again, as sign-ins do
+            if locked:
                 self.request.axes_locked_out = True  # AxesMiddleware answers 429 with this form
                 raise ValidationError(lockout.lockout_message(self.request), code="locked_out")
-            lockout.count_attempt(self.request, email)
         return cleaned_data
 
 

@@ -2,10 +2,13 @@
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
+from staff.lockout import lockout_response
 from tests.staff.conftest import sign_in, signed_in
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +172,15 @@ def test_password_reset_form_is_throttled(client, make_user):
     assert response.status_code == 429
     assert "Sign-in is locked: try again after" in response.content.decode()
     assert len(mail.outbox) == 5
+
+
+def test_lockout_outside_a_form_is_a_page_saying_when_to_retry(rf):
+    request = rf.post("/admin/login/")
+    request.user = AnonymousUser()
+
+    with translation.override("en"):
+        response = lockout_response(request)
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "1800"
+    assert "Sign-in is locked: try again after" in response.content.decode()
