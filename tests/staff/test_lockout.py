@@ -184,3 +184,13 @@ def test_lockout_outside_a_form_is_a_page_saying_when_to_retry(rf):
     assert response.status_code == 429
     assert response["Retry-After"] == "1800"
     assert "Sign-in is locked: try again after" in response.content.decode()
+
+
+def test_locked_sign_ins_menu_item_is_shown_to_superusers_only(client, make_user, admin_client):
+    assert reverse("staff_lockouts") in admin_client.get(reverse("wagtailadmin_home")).content.decode()
+
+    client.force_login(make_user("moderator", group="Moderators"))
+    response = client.get(reverse("wagtailadmin_home"))
+
+    assert response.status_code == 200
+    assert reverse("staff_lockouts") not in response.content.decode()
