@@ -119,6 +119,31 @@ def verify(user, token):
     return None
 
 
+def staff_overview():
+    """Every active user who may use the admin, with (user, required, enrolled), by username."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    User = get_user_model()
+    enrolled = set(TOTPDevice.objects.filter(confirmed=True).values_list("user_id", flat=True))
+    enforced = set(
+        User.objects.filter(Q(is_superuser=True) | Q(groups__name__in=settings.SOS_TWO_FACTOR_GROUPS)).values_list(
+            "pk", flat=True
+        )
+    )
+    staff = (
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(user_permissions__codename="access_admin")
+            | Q(groups__permissions__codename="access_admin")
+        )
+        .distinct()
+        .order_by(User.USERNAME_FIELD)
+    )
+    return [(user, user.pk in enforced, user.pk in enrolled) for user in staff]
+
+
 @transaction.atomic
 def remove_devices(user):
     """Forget every second-factor device of ``user`` (a lost phone); returns how many were removed."""

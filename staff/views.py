@@ -3,6 +3,7 @@
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -177,6 +178,34 @@ class LockoutListView(AdminPageMixin, TemplateView):
             % {"username": attempt.username or "—", "address": attempt.ip_address or "—"},
         )
         return redirect("staff_lockouts")
+
+
+@method_decorator(never_cache, name="dispatch")
+class TwoFactorUsersView(AdminPageMixin, TemplateView):
+    """Superusers: who uses two-factor, who must and has not yet, and a reset for a lost phone."""
+
+    template_name = "staff/two_factor_users.html"
+    page_title = gettext_lazy("Two-factor authentication of staff")
+    header_icon = "key"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(rows=two_factor.staff_overview(), **kwargs)
+
+    def post(self, request):
+        pk = request.POST.get("user", "")
+        user = get_user_model().objects.filter(pk=int(pk)).first() if pk.isdigit() else None
+        if user is not None and two_factor.remove_devices(user):
+            messages.success(
+                request,
+                _("Two-factor authentication of %(username)s was reset: they set up a new app at their next sign-in.")
+                % {"username": user.get_username()},
+            )
+        return redirect("staff_two_factor_users")
 
 
 class PasswordResetView(account.PasswordResetView):

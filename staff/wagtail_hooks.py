@@ -11,6 +11,7 @@ def register_staff_urls():
     return [
         path("two-factor/", views.TwoFactorView.as_view(), name="staff_two_factor"),
         path("two-factor/verify/", views.VerifyView.as_view(), name="staff_two_factor_verify"),
+        path("two-factor/users/", views.TwoFactorUsersView.as_view(), name="staff_two_factor_users"),
         path("lockouts/", views.LockoutListView.as_view(), name="staff_lockouts"),
     ]
 
@@ -23,6 +24,13 @@ class SuperuserMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def register_lockouts_menu_item():
     return SuperuserMenuItem(_("Locked sign-ins"), reverse("staff_lockouts"), icon_name="lock", order=610)
+
+
+@hooks.register("register_settings_menu_item")
+def register_two_factor_users_menu_item():
+    return SuperuserMenuItem(
+        _("Two-factor authentication of staff"), reverse("staff_two_factor_users"), icon_name="key", order=611
+    )
 
 
 @hooks.register("register_account_menu_item")

@@ -228,3 +228,31 @@ def test_reset_two_factor_command_names_an_unknown_user(db):
 
     with pytest.raises(CommandError, match="No user named 'ghost'"):
         call_command("reset_two_factor", "ghost")
+
+
+def test_superuser_sees_who_must_still_set_up_two_factor(admin_client, make_user):
+    make_user("fundraiser", group="Fundraising")
+    confirmed_device(make_user("moderator", group="Moderators"))
+
+    response = admin_client.get(reverse("staff_two_factor_users"), HTTP_ACCEPT_LANGUAGE="en")
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "fundraiser" in content and "not yet" in content
+    assert "moderator" in content
+
+
+def test_superuser_resets_a_lost_device_in_the_admin(admin_client, make_user):
+    user = make_user("moderator", group="Moderators")
+    confirmed_device(user)
+
+    response = admin_client.post(reverse("staff_two_factor_users"), {"user": user.pk})
+
+    assert response.status_code == 302
+    assert not two_factor.is_enrolled(user)
+
+
+def test_two_factor_overview_is_for_superusers_only(client, make_user):
+    client.force_login(make_user("moderator", group="Moderators"))
+
+    assert client.get(reverse("staff_two_factor_users")).status_code == 403
