@@ -10,6 +10,10 @@ from staff import lockout, two_factor
 class LoginForm(WagtailLoginForm):
     """Wagtail's sign-in form; a locked-out attempt says when to try again instead of "wrong password"."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")  # Wagtail's field has no label: "Password" untranslated
+
     def clean(self):
         try:
             return super().clean()

@@ -10,7 +10,9 @@ from base64 import b32encode
 
 import segno
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -121,9 +123,6 @@ def verify(user, token):
 
 def staff_overview():
     """Every active user who may use the admin, with (user, required, enrolled), by username."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
     User = get_user_model()
     enrolled = set(TOTPDevice.objects.filter(confirmed=True).values_list("user_id", flat=True))
     enforced = set(

@@ -49,6 +49,7 @@ def test_lockout_message_is_in_russian_by_default(client, make_user):
 
     assert response.status_code == 429
     assert "Вход заблокирован" in response.content.decode()
+    assert "Пароль" in response.content.decode()
 
 
 def test_four_wrong_passwords_do_not_lock(client, make_user):
