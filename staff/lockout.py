@@ -4,17 +4,21 @@ Axes counts failed sign-ins per username and per client address (``pages.abuse.c
 A refused attempt restarts the cool-off, so "try again at" is always now + ``AXES_COOLOFF_TIME``.
 """
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
 from axes.utils import reset
 from django.conf import settings
+from django.db.models import Max, Sum
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import ngettext
+
+LOCKOUT_KINDS = ("username", "ip_address")
 
 
 def retry_at(request=None):
@@ -59,17 +63,36 @@ def lockout_response(request, original_response=None, credentials=None):
     return response
 
 
+@dataclass(frozen=True)
+class Lockout:
+    """A username or an address whose recent failures (summed over all its records) reach the limit."""
+
+    kind: str  # "username" or "ip_address"
+    value: str
+    failures: int
+    last_attempt: datetime
+
+
 def current_lockouts():
-    """Failure records that lock a username or an address now, newest first."""
+    """Usernames and addresses locked out now, most recent first (axes sums failures per username and per address)."""
     since = timezone.now() - (get_cool_off() or timedelta(0))
-    return AccessAttempt.objects.filter(
-        failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=since
-    ).order_by("-attempt_time")
+    recent = AccessAttempt.objects.filter(attempt_time__gte=since)
+    lockouts = []
+    for kind in LOCKOUT_KINDS:
+        rows = (
+            recent.exclude(**{f"{kind}__isnull": True})
+            .values(kind)
+            .annotate(failures=Sum("failures_since_start"), last_attempt=Max("attempt_time"))
+            .filter(failures__gte=settings.AXES_FAILURE_LIMIT)
+        )
+        lockouts += [Lockout(kind, row[kind], row["failures"], row["last_attempt"]) for row in rows if row[kind]]
+    return sorted(lockouts, key=lambda lockout: lockout.last_attempt, reverse=True)
 
 
-def unlock(attempt):
-    """Lift one lockout: forget the failures of its username and of its address. Returns records removed."""
-    removed = reset(username=attempt.username) if attempt.username else 0
-    if attempt.ip_address:
-        removed += reset(ip=attempt.ip_address)
-    return removed
+def unlock(kind, value):
+    """Forget the failures of one username or one address; returns how many records were removed."""
+    if kind == "username":
+        return reset(username=value)
+    if kind == "ip_address":
+        return reset(ip=value)
+    return 0

@@ -1,6 +1,5 @@
 """Admin views: the second sign-in step, the two-factor settings page, the lockout list, a throttled password reset."""
 
-from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -166,17 +165,13 @@ class LockoutListView(AdminPageMixin, TemplateView):
         )
 
     def post(self, request):
-        pk = request.POST.get("attempt", "")
-        attempt = AccessAttempt.objects.filter(pk=int(pk)).first() if pk.isdigit() else None
-        if attempt is None:
+        kind, value = request.POST.get("kind", ""), request.POST.get("value", "")
+        if kind not in lockout.LOCKOUT_KINDS or not value or not lockout.unlock(kind, value):
             messages.warning(request, _("This lockout has already ended."))
-            return redirect("staff_lockouts")
-        lockout.unlock(attempt)
-        messages.success(
-            request,
-            _("Unlocked sign-in for %(username)s from %(address)s.")
-            % {"username": attempt.username or "—", "address": attempt.ip_address or "—"},
-        )
+        elif kind == "username":
+            messages.success(request, _("Signing in as %(username)s is unlocked.") % {"username": value})
+        else:
+            messages.success(request, _("Signing in from %(address)s is unlocked.") % {"address": value})
         return redirect("staff_lockouts")
 
 

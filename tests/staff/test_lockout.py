@@ -133,18 +133,29 @@ def test_command_unlocks_a_username(client, make_user):
 
 def test_superuser_sees_the_lockout_and_unlocks_it(client, make_user, admin_client):
     make_user("ainura")
-    fail_five_times(client, "ainura")
-    attempt = AccessAttempt.objects.get(username="ainura")
+    fail_five_times(client, "ainura", REMOTE_ADDR="203.0.113.5")
 
     listing = admin_client.get(reverse("staff_lockouts"))
     assert listing.status_code == 200
     assert "ainura" in listing.content.decode()
+    assert "203.0.113.5" in listing.content.decode()
 
-    response = admin_client.post(reverse("staff_lockouts"), {"attempt": attempt.pk})
+    response = admin_client.post(reverse("staff_lockouts"), {"kind": "username", "value": "ainura"})
 
     assert response.status_code == 302
     assert not AccessAttempt.objects.filter(username="ainura").exists()
-    assert sign_in(client, "ainura").status_code == 302
+    assert sign_in(client, "ainura", REMOTE_ADDR="198.51.100.7").status_code == 302
+
+
+def test_an_address_locked_by_guesses_at_many_usernames_is_listed_and_unlocked(client, make_user, admin_client):
+    make_user("ainura")
+    for number in range(5):
+        sign_in(client, f"guess-{number}", "wrong-password", REMOTE_ADDR="203.0.113.9")
+
+    assert "203.0.113.9" in admin_client.get(reverse("staff_lockouts")).content.decode()
+    admin_client.post(reverse("staff_lockouts"), {"kind": "ip_address", "value": "203.0.113.9"})
+
+    assert sign_in(client, "ainura", REMOTE_ADDR="203.0.113.9").status_code == 302
 
 
 def test_lockout_list_is_for_superusers_only(client, make_user):
@@ -153,9 +164,11 @@ def test_lockout_list_is_for_superusers_only(client, make_user):
     assert client.get(reverse("staff_lockouts")).status_code == 403
 
 
-@pytest.mark.parametrize("attempt", ["not-a-number", "999999"])
-def test_unlocking_a_lockout_that_is_gone_says_so(admin_client, attempt):
-    response = admin_client.post(reverse("staff_lockouts"), {"attempt": attempt}, follow=True)
+@pytest.mark.parametrize(
+    "data", [{"kind": "username", "value": "nobody"}, {"kind": "password", "value": "x"}, {"kind": "username"}]
+)
+def test_unlocking_a_lockout_that_is_gone_says_so(admin_client, data):
+    response = admin_client.post(reverse("staff_lockouts"), data, follow=True)
 
     assert response.status_code == 200
     assert response.redirect_chain == [(reverse("staff_lockouts"), 302)]
