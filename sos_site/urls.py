@@ -8,8 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from pages import sitemap as pages_sitemap
 from pages import views as pages_views
 from sos_site import health
+from staff import views as staff_views
 
 urlpatterns = [
+    # Wagtail's password reset, counted and locked like sign-ins (staff/); must come before the admin's own.
+    path("admin/password_reset/", staff_views.PasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", pages_sitemap.sitemap_view, name="sitemap"),

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment variables are read through env.py only."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -24,6 +25,7 @@ INSTALLED_APPS = [
     "offices",
     "donations",
     "safeguarding",
+    "staff",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -46,6 +48,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -59,9 +65,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff sessions end after STAFF_SESSION_IDLE_SECONDS without a request; request.user.is_verified()
+    # (django-otp); an admin user who owes a second factor is sent to verify or enrol (staff/).
+    "staff.middleware.StaffSessionMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a locked-out sign-in or password reset into the form with a "try again at …" message (staff/).
+    "axes.middleware.AxesMiddleware",
     # Last, so it sees a view's exception first: a database or cache outage becomes a translated 503.
     "sos_site.middleware.OutageMiddleware",
 ]
@@ -96,6 +109,12 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out sign-in before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -167,6 +186,35 @@ DONATIONS_MIN_FILL_SECONDS = env_int("DONATIONS_MIN_FILL_SECONDS", 3)  # faster 
 DONATIONS_FORM_MAX_AGE = 24 * 3600  # a displayed form's one-time key is valid this long
 DONATIONS_EMAIL_MAX_ATTEMPTS = 10  # then the e-mail is marked failed and shown in the admin
 DONATIONS_TRUSTED_PROXY_COUNT = env_int("DONATIONS_TRUSTED_PROXY_COUNT", 0)  # proxies adding X-Forwarded-For
+# Reverse proxies in front of the app that append X-Forwarded-For: pages.abuse.client_ip reads it for the
+# pledge and concern-report limits and the login lockout. The older DONATIONS_ name still works.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", DONATIONS_TRUSTED_PROXY_COUNT)
+
+# Staff accounts (staff/, README "Security").
+# Login lockout (django-axes, database handler: shared by every process and server, works without Redis).
+# After AXES_FAILURE_LIMIT wrong passwords for one username, or from one address, the next attempt is refused
+# for AXES_COOLOFF_TIME; every attempt during the lockout starts the wait again.
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_CLIENT_IP_CALLABLE = "pages.abuse.client_ip"
+AXES_LOCKOUT_CALLABLE = "staff.lockout.lockout_response"
+# Failures are forgotten AXES_COOLOFF_TIME after the last one, not on a successful sign-in: a success would
+# also wipe the address's count, letting anyone with one account reset it between guesses at another.
+AXES_RESET_ON_SUCCESS = False
+AXES_ENABLE_ADMIN = False  # no django.contrib.admin here: lockouts are listed in Wagtail's admin (staff/)
+AXES_VERBOSE = False
+WAGTAILADMIN_USER_LOGIN_FORM = "staff.forms.LoginForm"
+# Two-factor authentication (django-otp): required for superusers and these groups when
+# SOS_TWO_FACTOR_REQUIRED is on (production; off by default in development); anyone else may enrol.
+SOS_TWO_FACTOR_REQUIRED = env_bool("DJANGO_TWO_FACTOR_REQUIRED", True)
+SOS_TWO_FACTOR_GROUPS = ("Fundraising", "Safeguarding", "Moderators")
+SOS_TWO_FACTOR_BACKUP_CODES = 10
+OTP_TOTP_ISSUER = "SOS Kyrgyzstan"
+# A staff session ends after this many seconds without a request (a working day); the cookie lasts as long.
+STAFF_SESSION_IDLE_SECONDS = env_int("DJANGO_STAFF_SESSION_IDLE_SECONDS", 8 * 3600)
+SESSION_COOKIE_AGE = STAFF_SESSION_IDLE_SECONDS
 
 # Redis when REDIS_URL is set (shared by every process and server), else local memory (one process only).
 REDIS_URL = env_str("REDIS_URL")

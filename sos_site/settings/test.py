@@ -11,3 +11,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="sos-test-media-")
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests that log in with force_login need no second factor; tests/staff/ turn enforcement on.
+SOS_TWO_FACTOR_REQUIRED = False
