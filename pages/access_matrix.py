@@ -149,6 +149,9 @@ SETTINGS_ROWS = [
     Row("Settings", "Users and groups", "wagtailusers_users:edit", ("user",)),
     Row("Settings", "Users and groups", "wagtailusers_groups:index"),
     Row("Settings", "Users and groups", "wagtailusers_groups:edit", ("group",)),
+    Row("Settings", "Locked sign-ins", "staff_lockouts"),
+    Row("Settings", "Two-factor status of staff", "staff_two_factor_users"),
+    Row("Settings", "Own two-factor set-up", "staff_two_factor", allowed=STAFF),
 ]
 
 REPORT_ROWS = [
