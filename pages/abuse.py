@@ -45,6 +45,8 @@ def hit(request, scope, *, limit, window):
     except ValueError:  # expired between add() and incr()
         cache.set(key, 1, timeout=window + 60)
         count = 1
+    if count is None:  # Redis unreachable (django-redis ignores the error): nothing can be counted
+        return 0
     if count > limit:
         return max(1, int((bucket + 1) * window - now))
     return 0

@@ -173,11 +173,13 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's RedisCache that logs and carries on when Redis is unreachable (sos_site/cache_backends.py).
-            "BACKEND": "sos_site.cache_backends.ResilientRedisCache",
+            # django-redis, ignoring connection errors: when Redis is unreachable reads miss, writes are
+            # dropped and the site carries on uncached (the cache only ever holds copies). /readyz still
+            # reports the outage; the "sos_site.cache" logger says so once a minute (LOGGING below).
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("DJANGO_CACHE_KEY_PREFIX", "sos"),
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
     }
     # Sessions in the database, read through Redis: shared by every app server, durable across restarts.
@@ -188,15 +190,27 @@ else:
 # when Redis is configured).
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 0)
 
+# django-redis logs each error it ignores to this logger; the filter keeps one warning a minute.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "sos_site.cache"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "once_a_minute": {
+            "()": "sos_site.log_filters.OncePerInterval",
+            "seconds": 60,
+            "message": "Redis cache unavailable; serving without cache",
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         # Background-task and page-action chatter stays out of the console unless asked for.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
+        "sos_site.cache": {"level": "WARNING", "filters": ["once_a_minute"]},
     },
 }
 
