@@ -1,16 +1,19 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import sitemap as pages_sitemap
 from pages import views as pages_views
-from sos_site import health
+from sos_site import documents, health
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's download view without its "Content-Encoding: None" header (sos_site/documents.py); same URL
+    # shape as Wagtail's, which still names (reverses) it.
+    re_path(r"^documents/(\d+)/(.*)$", documents.serve),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", pages_sitemap.sitemap_view, name="sitemap"),
     path("robots.txt", pages_sitemap.robots_view, name="robots"),
@@ -27,7 +30,6 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 if settings.DEBUG or settings.SERVE_MEDIA:
-    from django.urls import re_path
     from django.views.static import serve
 
     # In production the web server serves MEDIA_ROOT (see README); this is for development and tests.
