@@ -52,6 +52,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy (sos_site/middleware.py); production.py adds WhiteNoise above it.
     "sos_site.middleware.SecurityHeadersMiddleware",
+    # gzip for clients that accept it, above the page cache: the cache stores one uncompressed copy per URL
+    # and every response, hit or miss, is compressed on its way out with Django's random-length padding
+    # against BREACH (README "Production").
+    "django.middleware.gzip.GZipMiddleware",
     # Anonymous public pages from the shared cache when PAGE_CACHE_SECONDS > 0 (pages/cache_middleware.py).
     "pages.cache_middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
