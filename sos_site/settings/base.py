@@ -53,9 +53,9 @@ MIDDLEWARE = [
     # Content-Security-Policy and Permissions-Policy (sos_site/middleware.py); production.py adds WhiteNoise above it.
     "sos_site.middleware.SecurityHeadersMiddleware",
     # gzip for clients that accept it, above the page cache: the cache stores one uncompressed copy per URL
-    # and every response, hit or miss, is compressed on its way out with Django's random-length padding
-    # against BREACH (README "Production").
-    "django.middleware.gzip.GZipMiddleware",
+    # and every text response, hit or miss, is compressed on its way out with Django's random-length
+    # padding against BREACH (sos_site/middleware.py, README "Production").
+    "sos_site.middleware.TextGZipMiddleware",
     # Anonymous public pages from the shared cache when PAGE_CACHE_SECONDS > 0 (pages/cache_middleware.py).
     "pages.cache_middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

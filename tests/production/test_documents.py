@@ -36,6 +36,13 @@ def test_pdf_download_opens_inline_as_a_pdf_with_its_length(client, pdf_document
     assert b"".join(response.streaming_content) == PDF_BYTES
 
 
+def test_pdf_download_is_not_gzipped_for_a_client_accepting_gzip(client, pdf_document):
+    response = client.get(pdf_document.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200
+    assert "Content-Encoding" not in response
+    assert response["Content-Length"] == str(len(PDF_BYTES))
+
+
 def test_wagtails_own_view_still_sends_the_invalid_header(rf, pdf_document):
     """When this fails, Wagtail has fixed sendfile.py: drop sos_site/documents.py and its URL."""
     response = wagtail_serve(rf.get(pdf_document.url), pdf_document.pk, pdf_document.filename)
