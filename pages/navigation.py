@@ -35,10 +35,13 @@ def translated_urls(request, page=None):
     return urls
 
 
-def language_links(request, page=None):
-    """Entries of the language switcher: code, short label, full name, URL, and whether it is active."""
+def language_links(request, page=None, urls=None):
+    """Entries of the language switcher: code, short label, full name, URL, and whether it is active.
+
+    ``urls`` overrides the URL per language; a language missing from it links to that language's home.
+    """
     current = translation.get_language()
-    urls = translated_urls(request, page)
+    urls = translated_urls(request, page) if urls is None else urls
     return [
         {
             "code": code,

@@ -24,6 +24,8 @@ urlpatterns = [
 
 # A database or cache outage outside a view is a 503 too; other errors show the static 500 page.
 handler500 = "sos_site.middleware.server_error"
+# The 404 page links to each language's home, not to the same missing path in another language.
+handler404 = "pages.views.page_not_found"
 
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns

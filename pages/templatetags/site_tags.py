@@ -3,6 +3,7 @@ from django.conf import settings
 from django.templatetags.static import static
 
 from pages import navigation
+from pages.models import OrganisationSettings
 
 register = template.Library()
 
@@ -18,7 +19,24 @@ def main_menu(context):
 @register.simple_tag(takes_context=True)
 def language_links(context):
     request = context["request"]
+    if context.get("not_found"):  # the same path in another language does not exist either
+        return navigation.language_links(request, urls={})
     return navigation.language_links(request, context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    """Every page's description: its own (search description, else introduction), else the view's
+    ``meta_description``, else its title with the organisation's name and tagline."""
+    page = context.get("page")
+    description = page.get_meta_description() if hasattr(page, "get_meta_description") else ""
+    description = description or context.get("meta_description") or ""
+    if description:
+        return description
+    organisation = OrganisationSettings.for_request(context["request"])
+    title = getattr(page, "title", "")
+    heading = f"{title} — {organisation.name}" if title else organisation.name
+    return f"{heading}. {organisation.tagline}" if organisation.tagline else heading
 
 
 @register.simple_tag(takes_context=True)
