@@ -29,6 +29,7 @@ def test_client_without_gzip_gets_plain_html_from_the_cache(client, page_cache_o
     assert response["X-Cache"] == "hit"
     assert "Content-Encoding" not in response
     assert response.content.startswith(b"<!DOCTYPE html>")
+    assert response["Content-Length"] == str(len(response.content))
 
 
 def test_cache_stores_one_uncompressed_copy_per_url(client, rf, page_cache_on):
