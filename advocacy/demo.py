@@ -9,7 +9,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
 
-from advocacy.demo_pdf import make_pdf
 from advocacy.models import (
     AdvocacyIndexPage,
     AdvocacyProgrammePage,
@@ -18,6 +17,7 @@ from advocacy.models import (
     ResearchReportIndexPage,
     ResearchReportPage,
 )
+from demo.pdf import make_pdf
 from pages.demo import LANGUAGE_CODES, add_home_section, ensure_page, paragraphs, translated
 from pages.slugs import transliterated_slug
 

@@ -42,7 +42,7 @@ def client_ip(request, trusted_proxies=None):
 
 
 class CacheUnavailable(Exception):
-    """The cache did not keep a counter (Redis down: the resilient backend drops writes and reads miss)."""
+    """The cache did not keep a counter (Redis down: django-redis drops writes and reads miss)."""
 
 
 def hit(request, scope, *, limit, window):
@@ -53,7 +53,7 @@ def hit(request, scope, *, limit, window):
     key = f"abuse:rate:{scope}:{address}:{bucket}"
     try:
         count = _count_in_cache(key, window)
-    except CacheUnavailable:  # the resilient Redis backend has already logged the outage
+    except CacheUnavailable:  # django-redis has already logged the outage (once a minute)
         count = count_in_database(key, expires_at=(bucket + 1) * window + 60)
     except Exception as error:  # noqa: BLE001 - any cache failure falls back to the database, never to no limit
         logger.warning("Rate limit counted in the database: the cache failed (%s).", error)
@@ -66,12 +66,15 @@ def hit(request, scope, *, limit, window):
 def _count_in_cache(key, window):
     cache.add(key, 0, timeout=window + 60)
     try:
-        return cache.incr(key)
+        count = cache.incr(key)
     except ValueError:  # expired between add() and incr(), or the cache keeps nothing
         cache.set(key, 1, timeout=window + 60)
         if cache.get(key) is None:
             raise CacheUnavailable(key) from None
         return 1
+    if count is None:  # Redis unreachable: django-redis ignores the error and answers None
+        raise CacheUnavailable(key)
+    return count
 
 
 def count_in_database(key, *, expires_at):

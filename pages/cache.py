@@ -142,6 +142,7 @@ def thaw(entry):
     response = HttpResponse(entry["content"], status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
+    response["Content-Length"] = str(len(entry["content"]))  # the middleware that set it sits below the cache
     return response
 
 

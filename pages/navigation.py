@@ -56,10 +56,13 @@ def translated_urls(request, page=None):
     return urls
 
 
-def language_links(request, page=None):
-    """Entries of the language switcher: code, short label, full name, URL, active, and indexable."""
+def language_links(request, page=None, urls=None):
+    """Entries of the language switcher: code, short label, full name, URL, active, and indexable.
+
+    ``urls`` overrides the URL per language; a language missing from it links to that language's home.
+    """
     current = translation.get_language()
-    urls = translated_urls(request, page)
+    urls = translated_urls(request, page) if urls is None else urls
     own = page.own_content_languages() if hasattr(page, "own_content_languages") else None
     return [
         {

@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page, PageViewRestriction, get_page_models
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, pre_page_move
 
 from pages import redirects, search
 
@@ -31,10 +31,10 @@ def register_signal_handlers():
     page_published.connect(index_published_page, dispatch_uid="pages_search_index_published")
     page_unpublished.connect(remove_unpublished_page, dispatch_uid="pages_search_remove_unpublished")
     post_delete.connect(remove_unpublished_page, sender=Page, dispatch_uid="pages_search_remove_deleted")
+    # Redirects from every language's old URL (pages/redirects.py).
+    page_slug_changed.connect(redirects.redirect_on_slug_change, dispatch_uid="pages_redirects_slug_changed")
+    pre_page_move.connect(redirects.remember_paths_before_move, dispatch_uid="pages_redirects_pre_move")
+    post_page_move.connect(redirects.redirect_on_move, dispatch_uid="pages_redirects_post_move")
     for model in get_page_models():
-        pre_save.connect(
-            redirects.remember_url_paths, sender=model, dispatch_uid=f"pages_redirects_pre_{model.__name__}"
-        )
-        post_save.connect(
-            redirects.redirect_old_url_paths, sender=model, dispatch_uid=f"pages_redirects_post_{model.__name__}"
-        )
+        pre_save.connect(redirects.note_slug_change, sender=model, dispatch_uid=f"pages_slug_pre_{model.__name__}")
+        post_save.connect(redirects.send_slug_change, sender=model, dispatch_uid=f"pages_slug_post_{model.__name__}")

@@ -58,11 +58,12 @@ def sitemap_view(request):
 
 
 def robots_view(request):
+    """Only the admin is off limits. Search results, filtered listings and thank-you pages say ``noindex``
+    themselves; a crawler must be allowed to fetch them to see it (a disallowed URL can still be indexed
+    from links, without its content)."""
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /*/search/",
-        "Disallow: /*/thank-you/",
         "",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
         "",

@@ -12,6 +12,7 @@ import sys
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -109,6 +110,22 @@ OUTAGE_ERRORS = (
     ConnectionError,
     TimeoutError,
 )
+
+
+class TextGZipMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware (with its BREACH padding) for text only: pages, XML, JSON, plain text.
+
+    Document downloads (PDF, office files) are compressed formats already and stream from disk; gzipping
+    them would cost CPU, drop their Content-Length and gain nothing.
+    """
+
+    COMPRESSIBLE_TYPES = ("text/", "application/xml", "application/json", "application/ld+json")
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+        if not content_type.startswith(self.COMPRESSIBLE_TYPES):
+            return response
+        return super().process_response(request, response)
 
 
 def is_outage(error):

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
 from django.forms import CheckboxSelectMultiple
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.functional import cached_property
@@ -75,16 +75,7 @@ class ReportFilterForm(forms.Form):
         max_length=80,
         error_messages={"invalid": _("This topic does not exist. Choose one from the list.")},
     )
-    page = forms.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=100_000,
-        error_messages={
-            "invalid": _("This page of results does not exist."),
-            "min_value": _("This page of results does not exist."),
-            "max_value": _("This page of results does not exist."),
-        },
-    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=100_000)  # invalid: a 404
 
     def clean_focus(self):
         slug = self.cleaned_data["focus"]
@@ -142,7 +133,11 @@ class ResearchReportIndexPage(RoutablePageMixin, BasePage):
         return ResearchReportPage.objects.child_of(self).live().public().order_by(*ResearchReportPage.NEWEST_FIRST)
 
     def get_listing(self, params):
-        """Filter and paginate the reports by the GET ``params``; a bad parameter gives an empty listing with errors."""
+        """Filter and paginate the reports by the GET ``params``.
+
+        An unknown year or topic is left out and reported in ``errors`` (the listing still shows); a page
+        number that does not exist raises Http404, as for any other missing URL.
+        """
         reports = self.get_reports()
         years = list(
             reports.filter(publication_year__isnull=False)
@@ -152,31 +147,27 @@ class ResearchReportIndexPage(RoutablePageMixin, BasePage):
         )
         focus_areas = list(FocusArea.objects.filter(research_reports__in=reports.values("pk")).distinct())
         form = ReportFilterForm(params)
-        if not form.is_valid():
-            errors = [error for field_errors in form.errors.values() for error in field_errors]
-            empty = Paginator(ResearchReportPage.objects.none(), REPORTS_PER_PAGE).page(1)
-            return ReportListing(empty, years, focus_areas, errors=errors)
-        year, focus, number = form.cleaned_data["year"], form.cleaned_data["focus"], form.cleaned_data["page"] or 1
+        form.is_valid()
+        if "page" in form.errors:
+            raise Http404("No such page of reports.")
+        errors = [error for name in ("year", "focus") for error in form.errors.get(name, [])]
+        year, focus = form.cleaned_data.get("year"), form.cleaned_data.get("focus")
+        number = form.cleaned_data.get("page") or 1
         if year:
             reports = reports.filter(publication_year=year)
         if focus:
             reports = reports.filter(focus_areas=focus)
         paginator = Paginator(with_card_images(reports, "cover_image"), REPORTS_PER_PAGE, allow_empty_first_page=True)
+        if number > paginator.num_pages:
+            raise Http404("No such page of reports.")
         query = {key: value for key, value in (("year", year), ("focus", focus and focus.slug)) if value}
         query_string = "&".join(f"{key}={value}" for key, value in query.items())
-        if number > paginator.num_pages:
-            empty = Paginator(ResearchReportPage.objects.none(), REPORTS_PER_PAGE).page(1)
-            error = ReportFilterForm.base_fields["page"].error_messages["invalid"]
-            return ReportListing(empty, years, focus_areas, year, focus, [error], query_string)
-        return ReportListing(paginator.page(number), years, focus_areas, year, focus, None, query_string)
+        return ReportListing(paginator.page(number), years, focus_areas, year, focus, errors or None, query_string)
 
     @path("", name="index")
     def index_route(self, request):
         listing = self.get_listing(request.GET)
-        response = self.render(request, context_overrides={"listing": listing, "page_obj": listing.page_obj})
-        if listing.errors:
-            response.status_code = 400
-        return response
+        return self.render(request, context_overrides={"listing": listing, "page_obj": listing.page_obj})
 
     @path("feed/rss/", name="feed_rss")
     def rss_feed(self, request):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from pages import fallback, navigation, structured_data
+from pages.models import OrganisationSettings
 
 register = template.Library()
 
@@ -28,6 +29,8 @@ def is_listed(page, request=None):
 @register.simple_tag(takes_context=True)
 def language_links(context):
     request = context["request"]
+    if context.get("not_found"):  # the same path in another language does not exist either
+        return navigation.language_links(request, urls={})
     return navigation.language_links(request, context.get("page"))
 
 
@@ -41,6 +44,21 @@ def page_structured_data(context):
 def breadcrumb_ancestors(context, page):
     """The ancestors the breadcrumbs link to, shared with the JSON-LD BreadcrumbList (one query per request)."""
     return structured_data.breadcrumb_pages(context["request"], page)[:-1]
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    """Every page's description: its own (search description, else introduction), else the view's
+    ``meta_description``, else its title with the organisation's name and tagline."""
+    page = context.get("page")
+    description = page.get_meta_description() if hasattr(page, "get_meta_description") else ""
+    description = description or context.get("meta_description") or ""
+    if description:
+        return description
+    organisation = OrganisationSettings.for_request(context["request"])
+    title = getattr(page, "title", "")
+    heading = f"{title} — {organisation.name}" if title else organisation.name
+    return f"{heading}. {organisation.tagline}" if organisation.tagline else heading
 
 
 @register.simple_tag(takes_context=True)

@@ -58,6 +58,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy (sos_site/middleware.py); production.py adds WhiteNoise above it.
     "sos_site.middleware.SecurityHeadersMiddleware",
+    # gzip for clients that accept it, above the page cache: the cache stores one uncompressed copy per URL
+    # and every text response, hit or miss, is compressed on its way out with Django's random-length
+    # padding against BREACH (sos_site/middleware.py, README "Production").
+    "sos_site.middleware.TextGZipMiddleware",
     # Anonymous public pages from the shared cache when PAGE_CACHE_SECONDS > 0 (pages/cache_middleware.py).
     "pages.cache_middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -173,6 +177,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Redirects on slug change and move are made per language by pages/redirects.py (Wagtail's cover one language).
+WAGTAILREDIRECTS_AUTO_CREATE = False
 
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "SOS Children's Villages Kyrgyzstan <noreply@localhost>")
@@ -221,11 +227,13 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's RedisCache that logs and carries on when Redis is unreachable (sos_site/cache_backends.py).
-            "BACKEND": "sos_site.cache_backends.ResilientRedisCache",
+            # django-redis, ignoring connection errors: when Redis is unreachable reads miss, writes are
+            # dropped and the site carries on uncached (the cache only ever holds copies). /readyz still
+            # reports the outage; the "sos_site.cache" logger says so once a minute (LOGGING below).
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("DJANGO_CACHE_KEY_PREFIX", "sos"),
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
     }
     # Sessions in the database, read through Redis: shared by every app server, durable across restarts.
@@ -236,15 +244,27 @@ else:
 # when Redis is configured).
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 0)
 
+# django-redis logs each error it ignores to this logger; the filter keeps one warning a minute.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "sos_site.cache"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "once_a_minute": {
+            "()": "sos_site.log_filters.OncePerInterval",
+            "seconds": 60,
+            "message": "Redis cache unavailable; serving without cache",
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         # Background-task and page-action chatter stays out of the console unless asked for.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
+        "sos_site.cache": {"level": "WARNING", "filters": ["once_a_minute"]},
     },
 }
 

@@ -7,7 +7,6 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from advocacy.demo_pdf import make_pdf
 from advocacy.models import (
     AdvocacyIndexPage,
     AdvocacyProgrammePage,
@@ -16,6 +15,7 @@ from advocacy.models import (
     ResearchReportIndexPage,
     ResearchReportPage,
 )
+from demo.pdf import make_pdf
 from pages.slugs import transliterated_slug
 from tests.advocacy.factories import FocusAreaFactory, KeyDocumentFactory
 

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, WorkflowState
+from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from pages.models import StandardPage
@@ -198,38 +198,6 @@ def test_moderator_can_open_the_redirect_import(client, login_as):
     login_as("Moderators")
     assert client.get(reverse("wagtailredirects:index")).status_code == 200
     assert client.get(reverse("wagtailredirects:start_import")).status_code == 200
-
-
-def test_old_urls_imported_from_csv_redirect_to_the_new_pages(client, tmp_path, home_page):
-    from wagtail.models import Site
-
-    csv = tmp_path / "old-site.csv"
-    csv.write_text("from,to\n/o-fonde.php,/ru/o-nas/\n/kg/biz-jonundo.html,/ky/biz-zhonundo/\n", encoding="utf-8")
-    site = Site.objects.get(is_default_site=True)
-    call_command("import_old_urls", str(csv), site=site.pk)
-    response = client.get("/o-fonde.php")
-    assert response.status_code == 301
-    assert response["Location"].endswith("/ru/o-nas/")
-    assert client.get("/kg/biz-jonundo.html")["Location"].endswith("/ky/biz-zhonundo/")
-
-
-def test_import_reports_rows_pointing_nowhere(tmp_path, capsys):
-    csv = tmp_path / "old-site.csv"
-    csv.write_text("/old.php,/ru/no-such-page/\n", encoding="utf-8")
-    call_command("import_old_urls", str(csv))
-    captured = capsys.readouterr()
-    assert "0 redirects imported, 1 rows skipped" in captured.out
-    assert "no live page at /ru/no-such-page/" in captured.err
-
-
-def test_changing_a_kyrgyz_slug_keeps_the_old_kyrgyz_link_working(client, login_as):
-    page = about_page()
-    page.slug_ky = "biz-tuuraluu"
-    page.save_revision().publish()
-    response = client.get("/ky/biz-zhonundo/")
-    assert response.status_code == 301
-    assert response["Location"].endswith("/ky/biz-tuuraluu/")
-    assert Page.objects.get(pk=page.pk).specific.url_path_ky.endswith("/biz-tuuraluu/")
 
 
 def test_translator_cannot_delete_an_image_even_by_posting(client, login_as):

@@ -51,11 +51,6 @@ def test_odd_queries_answer_200_without_error(client, query):
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
-def test_bad_page_number_shows_last_page_instead_of_error(client):
-    response = client.get("/en/search/", {"q": "family", "page": "999"})
-    assert response.status_code == 200
-
-
 def test_unpublished_page_leaves_the_search(home_page):
     from pages.models import StandardPage
 

@@ -89,13 +89,19 @@ def test_sitemap_leaves_out_restricted_pages_and_their_descendants(client, home_
     assert "http://testserver/en/about-us/" in locations
 
 
-def test_robots_txt_points_at_sitemap_and_keeps_admin_and_thank_you_pages_out(client):
+def test_robots_txt_points_at_sitemap_and_keeps_the_admin_out(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     text = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /admin/" in text
-    assert "Disallow: /*/thank-you/" in text
+
+
+def test_robots_txt_lets_crawlers_see_the_noindex_of_search_and_thank_you_pages(client):
+    disallowed = [
+        line for line in client.get("/robots.txt").content.decode().splitlines() if line.startswith("Disallow")
+    ]
+    assert disallowed == ["Disallow: /admin/"]
 
 
 @pytest.mark.parametrize(

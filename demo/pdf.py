@@ -1,17 +1,15 @@
-"""Small, real PDF files for the demo reports, made in code with fpdf2.
+"""Small, real PDF files for the demo reports, made in code with fpdf2 (used by advocacy/demo.py only).
 
-PDF's built-in fonts have no Cyrillic, so the files embed DejaVu Sans, shipped in ``advocacy/fonts``
-(a subset with Latin and Cyrillic, including the Kyrgyz letters ө, ү and ң; licence beside it).
+PDF's built-in fonts have no Cyrillic, so the files embed DejaVu Sans (``pages/pdf_fonts.py``).
 """
 
 import logging
 from datetime import UTC, datetime
-from pathlib import Path
 
 from fpdf import FPDF
 
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
-FONT_FAMILY = "DejaVuSans"
+from pages.pdf_fonts import FONT_FAMILY, add_fonts
+
 # A fixed creation date keeps the files identical from one run to the next.
 CREATION_DATE = datetime(2024, 1, 1, tzinfo=UTC)
 # fontTools reports every table it subsets at INFO level; the demo loader's output stays readable without it.
@@ -26,8 +24,7 @@ def make_pdf(*, title, subtitle, paragraphs, language, author):
     pdf.set_author(author)
     pdf.set_lang(language)
     pdf.set_creator("SOS Children's Villages Kyrgyzstan website")
-    pdf.add_font(FONT_FAMILY, "", FONT_DIR / "DejaVuSans.ttf")
-    pdf.add_font(FONT_FAMILY, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+    add_fonts(pdf)
     pdf.set_margins(20, 20, 20)
     pdf.add_page()
     pdf.set_fill_color(0, 90, 156)
