@@ -1,4 +1,4 @@
-"""Tests: fast password hashing, in-memory cache and mail, media in a temporary folder."""
+"""Tests: fast password hashing, in-memory cache and mail, media in a temporary folder, tasks run at once."""
 
 import tempfile
 
@@ -11,3 +11,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="sos-test-media-")
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tasks run eagerly, inside the call that enqueues them; tests of the queue itself switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

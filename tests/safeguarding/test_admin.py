@@ -99,3 +99,28 @@ def test_reports_leave_no_trace_in_wagtail_history(client, safeguarding_officer,
     client.force_login(safeguarding_officer)
     client.post(reverse("safeguarding_reports:detail", args=[report.pk]), {"status": "closed", "note": "Done"})
     assert not ModelLogEntry.objects.filter(content_type__app_label="safeguarding").exists()
+
+
+def test_the_list_shows_and_filters_undelivered_alerts(client, safeguarding_officer):
+    waiting = ConcernReportFactory(alert_status=ConcernReport.AlertStatus.PENDING)
+    ConcernReportFactory(alert_status=ConcernReport.AlertStatus.SENT)
+    client.force_login(safeguarding_officer)
+    response = client.get(reverse("safeguarding_reports:index"), {"alert": "undelivered"})
+    assert response.status_code == 200
+    assert [report.pk for report in response.context["object_list"]] == [waiting.pk]
+
+
+def test_the_dashboard_warns_the_safeguarding_group_of_undelivered_alerts(client, safeguarding_officer):
+    ConcernReportFactory(alert_status=ConcernReport.AlertStatus.FAILED)
+    client.force_login(safeguarding_officer)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert f"{reverse('safeguarding_reports:index')}?alert=undelivered" in response.content.decode()
+
+
+def test_the_dashboard_of_other_staff_says_nothing_about_alerts(client, other_staff):
+    ConcernReportFactory(alert_status=ConcernReport.AlertStatus.FAILED)
+    client.force_login(other_staff)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert "alert=undelivered" not in response.content.decode()

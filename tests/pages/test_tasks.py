@@ -1,0 +1,222 @@
+"""Background tasks: eager in tests, stored and drained by a real worker, retried with back-off, shown to staff."""
+
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+from wagtail.tasks import update_reference_index_task
+
+from donations import services as donation_services
+from donations.models import Pledge
+from donations.tasks import send_pledge_confirmation
+from pages import tasks
+from pages.models import SearchEntry, StandardPage
+from safeguarding.tasks import send_report_alert
+from tests.donations.factories import PledgeFactory
+from tests.safeguarding.factories import ConcernReportFactory
+
+FAILING_MAIL = "tests.donations.failing_backend.EmailBackend"
+LOCMEM_MAIL = "django.core.mail.backends.locmem.EmailBackend"
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def standard_page(home_page):
+    return StandardPage.objects.live().child_of(home_page).first()
+
+
+@pytest.mark.django_db
+def test_tasks_run_at_once_in_tests(standard_page):
+    SearchEntry.objects.filter(page=standard_page).delete()
+    result = tasks.update_search_index.enqueue(standard_page.pk)
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    assert SearchEntry.objects.filter(page=standard_page).count() == len(django_settings.LANGUAGES)
+
+
+@pytest.mark.django_db
+def test_publishing_stores_a_search_index_task_with_the_database_backend(standard_page, database_tasks):
+    standard_page.save_revision().publish()
+    queued = DBTaskResult.objects.get(task_path="pages.tasks.update_search_index")
+    assert queued.status == TaskResultStatus.READY
+    assert queued.args_kwargs == {"args": [standard_page.pk], "kwargs": {}}
+
+
+@pytest.mark.django_db
+def test_the_search_index_task_drops_an_unpublished_page(standard_page):
+    standard_page.unpublish()
+    assert not SearchEntry.objects.filter(page=standard_page).exists()
+
+
+@pytest.mark.django_db
+def test_the_search_index_task_of_a_deleted_page_removes_its_entries(standard_page):
+    page_id = standard_page.pk
+    standard_page.delete()
+    assert tasks.update_search_index.enqueue(page_id).status == TaskResultStatus.SUCCESSFUL
+    assert not SearchEntry.objects.filter(page_id=page_id).exists()
+
+
+def test_back_off_doubles_from_the_first_delay_up_to_the_maximum(settings):
+    settings.TASKS_RETRY_DELAY = 60
+    settings.TASKS_RETRY_MAX_DELAY = 600
+    assert [tasks.retry_delay(attempt) for attempt in range(1, 6)] == [60, 120, 240, 480, 600]
+
+
+def test_only_tasks_of_the_projects_apps_are_retried():
+    assert tasks.is_project_task(send_pledge_confirmation)
+    assert tasks.is_project_task(send_report_alert)
+    assert not tasks.is_project_task(update_reference_index_task)
+
+
+@pytest.mark.django_db
+def test_a_failed_task_is_put_back_with_back_off_then_succeeds(run_worker, settings, mailoutbox):
+    settings.EMAIL_BACKEND = FAILING_MAIL
+    settings.TASKS_RETRY_DELAY = 60
+    pledge = PledgeFactory(email_status=Pledge.EmailStatus.PENDING)
+    send_pledge_confirmation.enqueue(pledge.pk)
+    before = timezone.now()
+    assert run_worker() == 1
+
+    queued = DBTaskResult.objects.get()
+    assert queued.status == TaskResultStatus.READY
+    assert len(queued.worker_ids) == 1
+    assert queued.exception_class_path == "smtplib.SMTPServerDisconnected"
+    assert before + timedelta(seconds=59) < queued.run_after < timezone.now() + timedelta(seconds=61)
+    assert run_worker() == 0  # not due yet
+
+    DBTaskResult.objects.filter(pk=queued.pk).update(run_after=timezone.now() - timedelta(seconds=1))
+    settings.EMAIL_BACKEND = LOCMEM_MAIL
+    assert run_worker() == 1
+    queued.refresh_from_db()
+    pledge.refresh_from_db()
+    assert queued.status == TaskResultStatus.SUCCESSFUL and len(queued.worker_ids) == 2
+    assert queued.exception_class_path == ""
+    assert pledge.email_status == Pledge.EmailStatus.SENT and pledge.email_attempts == 2
+    assert [message.to for message in mailoutbox] == [[pledge.email]]
+
+
+@pytest.mark.django_db
+def test_the_second_retry_waits_twice_as_long(run_worker, settings):
+    settings.EMAIL_BACKEND = FAILING_MAIL
+    settings.TASKS_RETRY_DELAY = 60
+    pledge = PledgeFactory(email_status=Pledge.EmailStatus.PENDING)
+    send_pledge_confirmation.enqueue(pledge.pk)
+    run_worker()
+    DBTaskResult.objects.update(run_after=timezone.now() - timedelta(seconds=1))
+    before = timezone.now()
+    run_worker()
+    queued = DBTaskResult.objects.get()
+    assert len(queued.worker_ids) == 2
+    assert before + timedelta(seconds=119) < queued.run_after < timezone.now() + timedelta(seconds=121)
+
+
+@pytest.mark.django_db
+def test_a_task_stays_failed_after_the_last_attempt(run_worker, settings):
+    settings.EMAIL_BACKEND = FAILING_MAIL
+    settings.TASKS_MAX_ATTEMPTS = 2
+    settings.DONATIONS_EMAIL_MAX_ATTEMPTS = 2
+    pledge = PledgeFactory(email_status=Pledge.EmailStatus.PENDING)
+    send_pledge_confirmation.enqueue(pledge.pk)
+    run_worker()
+    DBTaskResult.objects.update(run_after=timezone.now() - timedelta(seconds=1))
+    run_worker()
+    queued = DBTaskResult.objects.get()
+    pledge.refresh_from_db()
+    assert queued.status == TaskResultStatus.FAILED and len(queued.worker_ids) == 2
+    assert pledge.email_status == Pledge.EmailStatus.FAILED
+
+
+@pytest.mark.django_db
+def test_a_permanent_error_is_not_retried(run_worker, monkeypatch):
+    def refuse(page_id):
+        raise tasks.PermanentTaskError("nothing to index")
+
+    monkeypatch.setattr(tasks.search, "index_page", refuse)
+    tasks.update_search_index.enqueue(StandardPage.objects.first().pk)
+    run_worker()
+    assert DBTaskResult.objects.get().status == TaskResultStatus.FAILED
+
+
+@pytest.mark.django_db
+def test_a_libraries_task_is_not_retried(run_worker):
+    update_reference_index_task.enqueue("pages", "standardpage", "999999")
+    run_worker()
+    assert DBTaskResult.objects.get().status == TaskResultStatus.FAILED
+
+
+# --- A real worker process ---
+
+
+def worker_environment(database_url):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "sos_site.settings.dev",
+        "DJANGO_DEBUG": "0",
+        "DATABASE_URL": database_url,
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def run_worker_process(database_url):
+    return subprocess.run(
+        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload", "--interval", "0"],
+        cwd=PROJECT_DIR,
+        env=worker_environment(database_url),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def drain_with_a_worker_process(tmp_path):
+    """Run `manage.py db_worker --batch` against this test's database; returns the finished process.
+
+    PostgreSQL: the worker connects to the test database itself. SQLite's test database lives in this process's
+    memory, so it is copied to a file for the worker and the file copied back afterwards.
+    """
+    if connection.vendor == "postgresql":
+        params = connection.settings_dict
+        url = f"postgres://{params['USER']}:{params['PASSWORD'] or ''}@{params['HOST']}:{params['PORT'] or 5432}/"
+        return run_worker_process(url + params["NAME"])
+    path = tmp_path / "worker.sqlite3"
+    connection.ensure_connection()
+    with sqlite3.connect(path) as copy:
+        connection.connection.backup(copy)
+    done = run_worker_process(f"sqlite:///{path}")
+    with sqlite3.connect(path) as copy:
+        copy.backup(connection.connection)
+    return done
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_worker_process_drains_the_queue(database_tasks, tmp_path, django_user_model):
+    """Committed tasks of three kinds, one real `db_worker --batch` process: every one runs and succeeds."""
+    officer = django_user_model.objects.create_user("officer", "officer@example.org", "password")
+    officer.groups.add(Group.objects.get(name="Safeguarding"))
+    pledges = [PledgeFactory(email_status=Pledge.EmailStatus.PENDING) for _ in range(3)]
+    for pledge in pledges:
+        donation_services.queue_confirmation_email(pledge)  # outside a transaction: enqueued at once
+    report = ConcernReportFactory()
+    send_report_alert.enqueue(report.pk)
+    assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == 4
+
+    done = drain_with_a_worker_process(tmp_path)
+
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {TaskResultStatus.SUCCESSFUL}
+    for pledge in pledges:
+        pledge.refresh_from_db()
+        assert pledge.email_status == Pledge.EmailStatus.SENT
+        assert pledge.reference in done.stdout  # the console mail backend of the worker printed the e-mail
+    report.refresh_from_db()
+    assert report.alert_status == report.AlertStatus.SENT
