@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -220,3 +221,62 @@ def test_a_worker_process_drains_the_queue(database_tasks, tmp_path, django_user
         assert pledge.reference in done.stdout  # the console mail backend of the worker printed the e-mail
     report.refresh_from_db()
     assert report.alert_status == report.AlertStatus.SENT
+
+
+# --- Reports → Background tasks ---
+
+
+def stored_task(
+    task_path, status=TaskResultStatus.FAILED, error="SMTPServerDisconnected: Connection closed", attempts=3
+):
+    return DBTaskResult.objects.create(
+        task_path=task_path,
+        args_kwargs={"args": [1], "kwargs": {}},
+        backend_name="default",
+        status=status,
+        worker_ids=["worker"] * attempts,
+        exception_class_path="smtplib.SMTPServerDisconnected" if error else "",
+        traceback=f"Traceback (most recent call last):\n  ...\nsmtplib.{error}\n" if error else "",
+    )
+
+
+@pytest.fixture
+def task_rows(db):
+    return {
+        "pledge": stored_task("donations.tasks.send_pledge_confirmation"),
+        "alert": stored_task("safeguarding.tasks.send_report_alert", status=TaskResultStatus.READY),
+        "done": stored_task("pages.tasks.update_search_index", status=TaskResultStatus.SUCCESSFUL, error=""),
+    }
+
+
+def listed(response):
+    assert response.status_code == 200
+    return {row.pk for row in response.context["object_list"]}
+
+
+def test_a_superuser_sees_failed_and_waiting_tasks_with_error_and_attempts(admin_client, task_rows):
+    response = admin_client.get(reverse("background_tasks:index"))
+    assert listed(response) == {task_rows["pledge"].pk, task_rows["alert"].pk}
+    html = response.content.decode()
+    assert "send_pledge_confirmation" in html
+    assert "smtplib.SMTPServerDisconnected: Connection closed" in html
+
+
+def test_the_task_list_filters_by_state(admin_client, task_rows):
+    response = admin_client.get(reverse("background_tasks:index"), {"state": "retrying"})
+    assert listed(response) == {task_rows["alert"].pk}
+
+
+def test_the_safeguarding_group_sees_only_its_alerts(client, django_user_model, task_rows):
+    officer = django_user_model.objects.create_user("officer", "officer@example.org", "password")
+    officer.groups.add(Group.objects.get(name="Safeguarding"))
+    client.force_login(officer)
+    assert listed(client.get(reverse("background_tasks:index"))) == {task_rows["alert"].pk}
+
+
+@pytest.mark.parametrize("group", ["Editors", "Moderators", "Fundraising"])
+def test_other_staff_may_not_open_the_task_list(client, django_user_model, task_rows, group):
+    user = django_user_model.objects.create_user("staff", "staff@example.org", "password")
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    assert client.get(reverse("background_tasks:index")).status_code == 403
