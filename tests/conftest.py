@@ -46,6 +46,19 @@ def _reset_language():
     translation.activate("ru")
 
 
+@pytest.fixture
+def tree_root(transactional_db):
+    """The page tree's root and the default site, which an earlier transactional test's flush may have removed."""
+    from django.conf import settings
+    from wagtail.models import Locale, Page, Site
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Site.objects.filter(is_default_site=True).exists():
+        Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
+    return root
+
+
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
-from wagtail.models import Locale, Page, Site
 from wagtail.tasks import update_reference_index_task
 
 from donations import services as donation_services
@@ -200,18 +199,9 @@ def drain_with_a_worker_process(tmp_path):
     return done
 
 
-def ensure_default_site():
-    """Transactional tests may start from an emptied database: the e-mails need a default site for the settings."""
-    if not Site.objects.filter(is_default_site=True).exists():
-        Locale.objects.get_or_create(language_code=django_settings.LANGUAGE_CODE)
-        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-        Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
-
-
 @pytest.mark.django_db(transaction=True)
-def test_a_worker_process_drains_the_queue(database_tasks, tmp_path, django_user_model):
+def test_a_worker_process_drains_the_queue(database_tasks, tree_root, tmp_path, django_user_model):
     """Committed tasks of two apps, one real `db_worker --batch` process: every one runs and succeeds."""
-    ensure_default_site()
     officer = django_user_model.objects.create_user("officer", "officer@example.org", "password")
     officer.groups.add(Group.objects.get_or_create(name="Safeguarding")[0])
     pledges = [PledgeFactory(email_status=Pledge.EmailStatus.PENDING) for _ in range(3)]
