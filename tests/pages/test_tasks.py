@@ -10,18 +10,21 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.tasks import update_reference_index_task
 
 from donations import services as donation_services
 from donations.models import Pledge
 from donations.tasks import send_pledge_confirmation
 from pages import tasks
-from pages.models import SearchEntry, StandardPage
+from pages.models import SearchEntry, SiteImage, StandardPage
+from pages.templatetags.image_tags import all_specs
 from safeguarding.tasks import send_report_alert
 from tests.donations.factories import PledgeFactory
 from tests.safeguarding.factories import ConcernReportFactory
@@ -64,6 +67,48 @@ def test_the_search_index_task_of_a_deleted_page_removes_its_entries(standard_pa
     standard_page.delete()
     assert tasks.update_search_index.enqueue(page_id).status == TaskResultStatus.SUCCESSFUL
     assert not SearchEntry.objects.filter(page_id=page_id).exists()
+
+
+def new_image(**fields):
+    cache.clear()  # Wagtail caches renditions by image id; ids come back after each test's rollback
+    return SiteImage.objects.create(title="Village", file=get_test_image_file(size=(1600, 1000)), **fields)
+
+
+def rendition_specs(image):
+    return set(image.renditions.values_list("filter_spec", flat=True))
+
+
+@pytest.mark.django_db
+def test_an_uploaded_image_gets_every_rendition_from_a_task(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = new_image()
+    assert set(all_specs()) <= rendition_specs(image)
+
+
+@pytest.mark.django_db
+def test_an_upload_makes_no_rendition_before_its_transaction_commits(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        image = new_image()
+    assert rendition_specs(image) == set()
+    for callback in callbacks:
+        callback()
+    assert set(all_specs()) <= rendition_specs(image)
+
+
+@pytest.mark.django_db
+def test_publishing_a_page_makes_the_renditions_of_its_images(standard_page, django_capture_on_commit_callbacks):
+    image = new_image()
+    standard_page.hero_image = image
+    with django_capture_on_commit_callbacks(execute=True):
+        standard_page.save_revision().publish()
+    assert set(all_specs()) <= rendition_specs(image)
+
+
+@pytest.mark.django_db
+def test_a_photo_of_children_without_consent_gets_no_rendition():
+    image = new_image(shows_children=True)
+    assert tasks.make_image_renditions.enqueue(image.pk).return_value == 0
+    assert rendition_specs(image) == set()
 
 
 def test_back_off_doubles_from_the_first_delay_up_to_the_maximum(settings):
