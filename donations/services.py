@@ -9,7 +9,6 @@ database was down), so nothing is lost if a task never ran.
 
 import logging
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -34,10 +33,15 @@ def max_attempts():
 
 
 def queue_confirmation_email(pledge):
-    """Enqueue the confirmation once the surrounding transaction has committed (at once outside one)."""
+    """Enqueue the confirmation once the surrounding transaction has committed (at once outside one).
+
+    ``robust``: if the task cannot be stored, the error is logged and the donor still gets the thank-you page;
+    the pledge stays pending for ``send_pending_pledge_emails``.
+    """
     from donations.tasks import send_pledge_confirmation
 
-    transaction.on_commit(partial(send_pledge_confirmation.enqueue, pledge.pk))
+    pledge_id = pledge.pk
+    transaction.on_commit(lambda: send_pledge_confirmation.enqueue(pledge_id), robust=True)
 
 
 def build_confirmation_email(pledge):

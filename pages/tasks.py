@@ -121,8 +121,10 @@ def make_page_renditions(page_id):
 
 
 def queue_image_renditions(image):
-    transaction.on_commit(lambda: make_image_renditions.enqueue(image.pk))
+    image_id = image.pk  # robust: a task that cannot be stored is logged, never an error for the editor
+    transaction.on_commit(lambda: make_image_renditions.enqueue(image_id), robust=True)
 
 
 def queue_page_renditions(page):
-    transaction.on_commit(lambda: make_page_renditions.enqueue(page.pk))
+    page_id = page.pk
+    transaction.on_commit(lambda: make_page_renditions.enqueue(page_id), robust=True)

@@ -11,7 +11,6 @@ report itself is stored before any of this: mail being down never loses it.
 
 import logging
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -40,10 +39,15 @@ def max_attempts():
 
 
 def queue_new_report_notice(report):
-    """Enqueue the alert once the report's transaction has committed (at once outside one)."""
+    """Enqueue the alert once the report's transaction has committed (at once outside one).
+
+    ``robust``: if the task cannot be stored, the error is logged and the reporter still sees "sent"; the
+    report is stored and its alert stays pending, listed in the admin and sent by the retry command.
+    """
     from safeguarding.tasks import send_report_alert
 
-    transaction.on_commit(partial(send_report_alert.enqueue, report.pk))
+    report_id = report.pk
+    transaction.on_commit(lambda: send_report_alert.enqueue(report_id), robust=True)
 
 
 def recipients():

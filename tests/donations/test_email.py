@@ -180,3 +180,24 @@ def test_the_worker_gives_up_on_a_hanging_server_and_schedules_a_retry(
     assert pledge.email_last_error == "SMTPServerDisconnected: Connection unexpectedly closed: timed out"
     assert task.status == TaskResultStatus.READY and len(task.worker_ids) == 1
     assert task.run_after > task.enqueued_at
+
+
+class BrokenQueue:
+    """Stands in for the task when the queue cannot store it (the database refused the row)."""
+
+    @staticmethod
+    def enqueue(*args):
+        from django.db import OperationalError
+
+        raise OperationalError("could not store the task")
+
+
+def test_a_pledge_is_kept_and_thanked_when_its_task_cannot_be_queued(
+    client, post_pledge, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr("donations.tasks.send_pledge_confirmation", BrokenQueue)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_pledge()
+    assert response.status_code == 303
+    assert Pledge.objects.get().email_status == Pledge.EmailStatus.PENDING  # left for send_pending_pledge_emails
+    assert client.get(response["Location"]).status_code == 200

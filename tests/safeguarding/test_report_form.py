@@ -182,3 +182,23 @@ def test_the_report_request_only_queues_the_alert(
     assert task.args_kwargs == {"args": [report.pk], "kwargs": {}}
     assert report.alert_status == ConcernReport.AlertStatus.PENDING and report.alert_attempts == 0
     assert mail.outbox == []
+
+
+class BrokenQueue:
+    """Stands in for the task when the queue cannot store it (the database refused the row)."""
+
+    @staticmethod
+    def enqueue(*args):
+        from django.db import OperationalError
+
+        raise OperationalError("could not store the task")
+
+
+def test_a_report_is_kept_and_acknowledged_when_its_alert_cannot_be_queued(
+    client, report_page, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr("safeguarding.tasks.send_report_alert", BrokenQueue)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(report_page.url, valid_data())
+    assert response.status_code == 303
+    assert ConcernReport.objects.get().alert_status == ConcernReport.AlertStatus.PENDING
