@@ -59,6 +59,13 @@ def retry_failed_task(sender, task_result, **kwargs):
     db_result = getattr(task_result, "db_result", None)
     if task_result.status != TaskResultStatus.FAILED or db_result is None or not is_project_task(task_result.task):
         return  # succeeded, ran in the request (immediate backend), or a library's own task
+    try:
+        schedule_retry(db_result)
+    except Exception:  # noqa: BLE001 -- the worker sends this signal unguarded; never let it stop the worker
+        logger.exception("Task %s (%s) could not be scheduled for a retry.", db_result.pk, db_result.task_path)
+
+
+def schedule_retry(db_result):
     attempts = len(db_result.worker_ids)
     if attempts >= max_attempts() or db_result.exception_class_path == get_module_path(PermanentTaskError):
         logger.error("Task %s (%s) failed for good after %s attempt(s).", db_result.pk, db_result.task_path, attempts)
