@@ -10,12 +10,16 @@ from functools import wraps
 import django_filters
 from django.apps import apps
 from django.db.models import Q
+from django.middleware.csrf import get_token
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
+from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -109,6 +113,19 @@ class TaskFilterSet(WagtailFilterSet):
         return queryset.filter(state_filter(value))
 
 
+class RetryColumn(Column):
+    """A "Retry now" button for a task that failed (given up or waiting for its next try)."""
+
+    cell_template_name = "pages/admin/task_retry_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        if state_of(instance) in (FAILED, RETRYING) and context["request"] is not None:
+            context["retry_url"] = reverse("background_tasks:retry", args=[instance.pk])
+            context["csrf_token"] = get_token(context["request"])
+        return context
+
+
 class TaskIndexView(IndexView):
     model = DBTaskResult
     filterset_class = TaskFilterSet
@@ -132,7 +149,24 @@ class TaskIndexView(IndexView):
             DateColumn("next_attempt", label=gettext_lazy("Next attempt"), accessor=next_attempt),
             DateColumn("enqueued_at", label=gettext_lazy("Queued"), sort_key="enqueued_at"),
             DateColumn("finished_at", label=gettext_lazy("Gave up"), sort_key="finished_at"),
+            RetryColumn("retry", label=gettext_lazy("Actions"), accessor=lambda result: ""),
         ]
+
+
+@require_POST
+def retry_now(request, pk):
+    """Run a failed task again as soon as a worker is free; one more failure is final if it had used its tries."""
+    updated = (
+        tasks_for(request.user)
+        .filter(pk=pk)
+        .filter(state_filter(FAILED) | state_filter(RETRYING))
+        .update(status=TaskResultStatus.READY, run_after=timezone.now(), finished_at=None)
+    )
+    if updated:
+        messages.success(request, _("The task will run again as soon as a worker is free."))
+    else:
+        messages.error(request, _("This task is not waiting for a retry any more."))
+    return redirect("background_tasks:index")
 
 
 def tasks_viewers_only(view):
@@ -151,6 +185,7 @@ def urlpatterns():
     return [
         path("", tasks_viewers_only(TaskIndexView.as_view()), name="index"),
         path("results/", tasks_viewers_only(TaskIndexView.as_view(results_only=True)), name="index_results"),
+        path("<uuid:pk>/retry/", tasks_viewers_only(retry_now), name="retry"),
     ]
 
 

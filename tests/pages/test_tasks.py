@@ -328,3 +328,21 @@ def test_other_staff_may_not_open_the_task_list(client, django_user_model, task_
     user.groups.add(Group.objects.get(name=group))
     client.force_login(user)
     assert client.get(reverse("background_tasks:index")).status_code == 403
+
+
+def test_a_failed_task_can_be_retried_now_from_the_list(admin_client, task_rows):
+    url = reverse("background_tasks:retry", args=[task_rows["pledge"].pk])
+    assert url in admin_client.get(reverse("background_tasks:index")).content.decode()
+    response = admin_client.post(url)
+    assert response.status_code == 302
+    task = DBTaskResult.objects.get(pk=task_rows["pledge"].pk)
+    assert task.status == TaskResultStatus.READY and task.run_after <= timezone.now()
+    assert DBTaskResult.objects.ready().filter(pk=task.pk).exists()
+
+
+def test_the_safeguarding_group_may_not_retry_other_teams_tasks(client, django_user_model, task_rows):
+    officer = django_user_model.objects.create_user("officer", "officer@example.org", "password")
+    officer.groups.add(Group.objects.get(name="Safeguarding"))
+    client.force_login(officer)
+    client.post(reverse("background_tasks:retry", args=[task_rows["pledge"].pk]))
+    assert DBTaskResult.objects.get(pk=task_rows["pledge"].pk).status == TaskResultStatus.FAILED
