@@ -37,11 +37,12 @@ demo: migrate
 superuser: $(STAMP)
 	$(MANAGE) create_dev_superuser
 
-## Install, build translations, migrate, load the demo site once, create the dev superuser, serve.
+## Install, build translations, migrate, load the demo site once, create the dev superuser, serve with a task
+## worker alongside (scripts/with-worker: one Ctrl-C stops both).
 run: messages migrate
 	$(MANAGE) load_demo_content --if-empty
 	$(MANAGE) create_dev_superuser
-	$(MANAGE) runserver $(HOST):$(PORT)
+	scripts/with-worker $(MANAGE) db_worker -- $(MANAGE) runserver $(HOST):$(PORT)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -108,11 +109,12 @@ SERVE_ENV = DJANGO_SETTINGS_MODULE=sos_site.settings.production \
 	DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/db.sqlite3}" \
 	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_HSTS_SECONDS=0 DJANGO_SECURE_COOKIES=0
 
-## The production stack locally: gunicorn + WhiteNoise with production settings on $(HOST):$(PORT) (README "Production").
+## The production stack locally: gunicorn + WhiteNoise with production settings on $(HOST):$(PORT) and a task
+## worker (README "Production"); one Ctrl-C stops both.
 serve: messages migrate
 	$(MANAGE) load_demo_content --if-empty
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0
-	$(SERVE_ENV) GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+	$(SERVE_ENV) GUNICORN_BIND=$(HOST):$(PORT) scripts/with-worker $(MANAGE) db_worker -- $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 wrk:
 	@command -v wrk >/dev/null || { \

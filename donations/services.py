@@ -1,12 +1,14 @@
 """The confirmation e-mail: the one call to the outside world in this app, and the one place to fake in tests.
 
-A pledge is saved first; its e-mail is sent after the transaction commits. A failure never reaches the
-donor: the pledge keeps ``email_status = pending`` and ``manage.py send_pending_pledge_emails`` retries.
+A pledge is saved first; once its transaction commits, a background task (``donations.tasks``) sends the
+e-mail, so the donor's request never waits on the mail server. A failure never reaches the donor: the pledge
+keeps ``email_status = pending`` with the error, and the task is retried with back-off (``pages.tasks``).
+``manage.py send_pending_pledge_emails`` sends whatever is still pending directly (after the worker or the
+database was down), so nothing is lost if a task never ran.
 """
 
 import logging
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -32,8 +34,15 @@ def max_attempts():
 
 
 def queue_confirmation_email(pledge):
-    """Send the confirmation once the surrounding transaction has committed (at once outside one)."""
-    transaction.on_commit(partial(send_confirmation_email, pledge.pk))
+    """Enqueue the confirmation once the surrounding transaction has committed (at once outside one).
+
+    ``robust``: if the task cannot be stored, the error is logged and the donor still gets the thank-you page;
+    the pledge stays pending for ``send_pending_pledge_emails``.
+    """
+    from donations.tasks import send_pledge_confirmation
+
+    pledge_id = pledge.pk
+    transaction.on_commit(lambda: send_pledge_confirmation.enqueue(pledge_id), robust=True)
 
 
 def build_confirmation_email(pledge):
@@ -85,7 +94,11 @@ def send_reminder_email(pledge_id):
 
 
 def send_confirmation_email(pledge_id):
-    """Try once to send a pending confirmation; returns True when it was sent."""
+    """Try once to send a pending confirmation; True when sent, False when there was nothing to send.
+
+    A mail failure is recorded on the pledge (pending again, or failed after the last attempt) and re-raised,
+    so that the task that called this is retried.
+    """
     now = timezone.now()
     claimed = Pledge.objects.filter(pk=pledge_id, email_status=Pledge.EmailStatus.PENDING).update(
         email_status=Pledge.EmailStatus.SENDING, email_last_attempt_at=now, email_attempts=F("email_attempts") + 1
@@ -98,7 +111,7 @@ def send_confirmation_email(pledge_id):
         return False
     try:
         build_confirmation_email(pledge).send()
-    except Exception as error:  # noqa: BLE001 -- whatever the mail server does, the pledge stays and is retried
+    except Exception as error:  # whatever the mail server does, the pledge stays and is retried
         gave_up = pledge.email_attempts >= max_attempts()
         logger.warning(
             "Confirmation e-mail for pledge %s failed (attempt %s): %s", pledge.reference, pledge.email_attempts, error
@@ -107,7 +120,7 @@ def send_confirmation_email(pledge_id):
             email_status=Pledge.EmailStatus.FAILED if gave_up else Pledge.EmailStatus.PENDING,
             email_last_error=f"{type(error).__name__}: {error}"[:1000],
         )
-        return False
+        raise
     Pledge.objects.filter(pk=pledge_id).update(
         email_status=Pledge.EmailStatus.SENT, email_sent_at=timezone.now(), email_last_error=""
     )
@@ -125,7 +138,12 @@ def send_pending_emails(limit=200):
         .order_by("created_at")
         .values_list("pk", flat=True)[:limit]
     )
-    sent = sum(1 for pledge_id in ids if send_confirmation_email(pledge_id))
+    sent = 0
+    for pledge_id in ids:
+        try:
+            sent += send_confirmation_email(pledge_id)
+        except Exception:  # noqa: BLE001 -- recorded on the pledge by send_confirmation_email; try the next
+            continue
     return sent, len(ids) - sent
 
 

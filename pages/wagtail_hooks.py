@@ -5,7 +5,7 @@ from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +16,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.images import get_image_model
 from wagtail.images.views.images import ImagesFilterSet
 
-from pages import admin_permissions, consent, translation_status
+from pages import admin_permissions, consent, task_admin, translation_status
 from pages.models import TranslationState
 from pages.views_admin import can_read_translation_report, translation_report_view
 
@@ -31,6 +31,16 @@ def register_translation_report_menu_item():
     return TranslationReportMenuItem(
         _("Translation status"), reverse("translation_status"), icon_name="globe", order=50
     )
+
+
+@hooks.register("register_admin_urls")
+def register_background_tasks_urls():
+    return [path("background-tasks/", include((task_admin.urlpatterns(), "background_tasks")))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_background_tasks_menu_item():
+    return task_admin.menu_item()
 
 
 class TranslationStatusPanel(Component):

@@ -54,15 +54,28 @@ def safeguarding_only(view):
     return wrapped
 
 
+UNDELIVERED = "undelivered"
+
+
 class ReportFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=ConcernReport.Status.choices)
     child_at_risk = django_filters.ChoiceFilter(
         label=gettext_lazy("Child at risk now"), choices=ConcernReport.AtRisk.choices
     )
+    alert = django_filters.ChoiceFilter(
+        label=gettext_lazy("Alert to the focal point"),
+        choices=[(UNDELIVERED, gettext_lazy("Not delivered")), *ConcernReport.AlertStatus.choices],
+        method="filter_alert",
+    )
 
     class Meta:
         model = ConcernReport
         fields = ["status", "child_at_risk"]
+
+    def filter_alert(self, queryset, name, value):
+        if value == UNDELIVERED:
+            return queryset.filter(alert_status__in=ConcernReport.UNDELIVERED_ALERT_STATUSES)
+        return queryset.filter(alert_status=value)
 
 
 class ReportIndexView(IndexView):
@@ -86,6 +99,7 @@ class ReportIndexView(IndexView):
             Column("status", label=gettext_lazy("Status"), accessor="get_status_display", sort_key="status"),
             Column("child_at_risk", label=gettext_lazy("Child at risk now"), accessor="get_child_at_risk_display"),
             Column("language", label=gettext_lazy("Language"), accessor="get_language_display"),
+            Column("alert_status", label=gettext_lazy("Alert"), accessor="get_alert_status_display"),
         ]
 
     def get_inspect_url(self, instance):

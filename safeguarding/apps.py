@@ -7,3 +7,5 @@ class SafeguardingConfig(AppConfig):
 
     name = "safeguarding"
     verbose_name = _("Safeguarding")
+    # Who sees this app's background tasks (the focal point's alerts) in Reports → Background tasks (pages.task_admin).
+    task_viewer_permission = "safeguarding.view_concernreport"

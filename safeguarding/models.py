@@ -82,6 +82,13 @@ class ConcernReport(models.Model):
         NO = "no", _("No")
         NOT_SURE = "not_sure", _("Not sure")
 
+    class AlertStatus(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed, gave up")
+        UNTRACKED = "untracked", _("Not recorded (older report)")
+
     submission_key = models.CharField(max_length=64, unique=True, editable=False)
     name = models.CharField(_("name"), max_length=200, blank=True)
     contact = models.CharField(_("how to contact the reporter"), max_length=200, blank=True)
@@ -93,12 +100,25 @@ class ConcernReport(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Delivery of the focal point's alert (safeguarding.services): retried until sent, failures shown in the admin.
+    alert_status = models.CharField(
+        _("alert to the focal point"), max_length=10, choices=AlertStatus.choices, default=AlertStatus.PENDING
+    )
+    alert_attempts = models.PositiveSmallIntegerField(_("alert attempts"), default=0)
+    alert_last_attempt_at = models.DateTimeField(_("last alert attempt"), null=True, blank=True)
+    alert_last_error = models.TextField(_("last alert error"), blank=True)
+    alert_sent_at = models.DateTimeField(_("alert sent"), null=True, blank=True)
+
+    UNDELIVERED_ALERT_STATUSES = (AlertStatus.PENDING, AlertStatus.SENDING, AlertStatus.FAILED)
 
     class Meta:
         verbose_name = _("concern report")
         verbose_name_plural = _("concern reports")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "-created_at"], name="concern_status_created")]
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="concern_status_created"),
+            models.Index(fields=["alert_status"], name="concern_alert_status"),
+        ]
 
     def __str__(self):
         # No content of the report here: this text can reach logs and admin messages.

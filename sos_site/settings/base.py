@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -185,12 +187,25 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "SOS Children's Villag
 # Seconds before a silent mail server is given up on (the pledge stays; the e-mail is retried later).
 EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 10)
 
+# Background work (e-mails, image renditions, the site search index): a request stores a task in the database
+# and a worker (`manage.py db_worker`, started by `make run` and `make serve`) runs it. A failed task of ours is
+# tried again after TASKS_RETRY_DELAY seconds, doubling each time up to TASKS_RETRY_MAX_DELAY, until it has run
+# TASKS_MAX_ATTEMPTS times (pages/tasks.py); staff see failed and waiting tasks in the admin (Reports).
+# DJANGO_TASKS_IMMEDIATE=1 runs every task inside the request instead (a plain runserver without a worker).
+if env_bool("DJANGO_TASKS_IMMEDIATE", False):
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TASKS_MAX_ATTEMPTS = env_int("DJANGO_TASKS_MAX_ATTEMPTS", 10)
+TASKS_RETRY_DELAY = env_int("DJANGO_TASKS_RETRY_DELAY", 60)
+TASKS_RETRY_MAX_DELAY = env_int("DJANGO_TASKS_RETRY_MAX_DELAY", 6 * 3600)
+
 # Donations: abuse limits of the pledge form and retries of its confirmation e-mail.
 DONATIONS_PLEDGE_RATE_LIMIT = env_int("DONATIONS_PLEDGE_RATE_LIMIT", 20)  # pledge forms sent per IP…
 DONATIONS_PLEDGE_RATE_WINDOW = env_int("DONATIONS_PLEDGE_RATE_WINDOW", 3600)  # …per this many seconds
 DONATIONS_MIN_FILL_SECONDS = env_int("DONATIONS_MIN_FILL_SECONDS", 3)  # faster than this is a robot
 DONATIONS_FORM_MAX_AGE = 24 * 3600  # a displayed form's one-time key is valid this long
-DONATIONS_EMAIL_MAX_ATTEMPTS = 10  # then the e-mail is marked failed and shown in the admin
+DONATIONS_EMAIL_MAX_ATTEMPTS = TASKS_MAX_ATTEMPTS  # then the e-mail is marked failed and shown in the admin
 DONATIONS_TRUSTED_PROXY_COUNT = env_int("DONATIONS_TRUSTED_PROXY_COUNT", 0)  # proxies adding X-Forwarded-For
 # Reverse proxies in front of the app that append X-Forwarded-For: pages.abuse.client_ip reads it for the
 # pledge and concern-report limits and the login lockout. The older DONATIONS_ name still works.

@@ -1,4 +1,4 @@
-"""Tests: fast password hashing, in-memory cache and mail, media in a temporary folder."""
+"""Tests: fast password hashing, in-memory cache and mail, media in a temporary folder, tasks run at once."""
 
 import tempfile
 
@@ -13,3 +13,5 @@ ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests that log in with force_login need no second factor; tests/staff/ turn enforcement on.
 SOS_TWO_FACTOR_REQUIRED = False
+# Tasks run eagerly, inside the call that enqueues them; tests of the queue itself switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

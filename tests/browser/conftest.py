@@ -127,6 +127,9 @@ def site_url():
         # Journeys fill the pledge form faster than a person and pledge several times from one IP.
         "DONATIONS_MIN_FILL_SECONDS": "1",
         "DONATIONS_PLEDGE_RATE_LIMIT": "1000",
+        # Background tasks (e-mails, search index, renditions) run inside the request, as no worker runs here;
+        # the worker itself is tested in tests/pages/test_tasks.py.
+        "DJANGO_TASKS_IMMEDIATE": "1",
         "DATABASE_URL": database.url(),
         "DJANGO_MEDIA_ROOT": str(workdir / "media"),
         "PYTHONUNBUFFERED": "1",

@@ -15,7 +15,7 @@ THREADS = 8
 
 
 @pytest.mark.django_db(transaction=True)
-def test_200_concurrent_pledges_make_200_rows_with_unique_references(settings):
+def test_200_concurrent_pledges_make_200_rows_with_unique_references(settings, tree_root):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL's row locking; CI runs the suite there (DATABASE_URL=postgres://…)")
     from pages.demo import ensure_home_page

@@ -101,3 +101,28 @@ def test_wagtail_history_holds_who_changed_a_report_but_not_the_note(client, saf
     entry = ModelLogEntry.objects.get(content_type__app_label="safeguarding")
     assert entry.user == safeguarding_officer
     assert "Done" not in str(entry.data)
+
+
+def test_the_list_shows_and_filters_undelivered_alerts(client, safeguarding_officer):
+    waiting = ConcernReportFactory(alert_status=ConcernReport.AlertStatus.PENDING)
+    ConcernReportFactory(alert_status=ConcernReport.AlertStatus.SENT)
+    client.force_login(safeguarding_officer)
+    response = client.get(reverse("safeguarding_reports:index"), {"alert": "undelivered"})
+    assert response.status_code == 200
+    assert [report.pk for report in response.context["object_list"]] == [waiting.pk]
+
+
+def test_the_dashboard_warns_the_safeguarding_group_of_undelivered_alerts(client, safeguarding_officer):
+    ConcernReportFactory(alert_status=ConcernReport.AlertStatus.FAILED)
+    client.force_login(safeguarding_officer)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert f"{reverse('safeguarding_reports:index')}?alert=undelivered" in response.content.decode()
+
+
+def test_the_dashboard_of_other_staff_says_nothing_about_alerts(client, other_staff):
+    ConcernReportFactory(alert_status=ConcernReport.AlertStatus.FAILED)
+    client.force_login(other_staff)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert "alert=undelivered" not in response.content.decode()

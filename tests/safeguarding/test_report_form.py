@@ -156,3 +156,49 @@ def test_the_honeypot_is_hidden_from_people(client, report_page):
     html = client.get(report_page.url).content.decode()
     assert re.search(r'<div class="concern-honeypot" aria-hidden="true">', html)
     assert re.search(r'name="website"[^>]*tabindex="-1"', html)
+
+
+def test_a_report_sent_while_mail_is_down_is_kept_with_its_alert_waiting(
+    client, report_page, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.safeguarding.failing_backend.EmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(report_page.url, valid_data())
+    assert response.status_code == 303
+    report = ConcernReport.objects.get()
+    assert report.alert_status == ConcernReport.AlertStatus.PENDING
+    assert report.alert_last_error.startswith(("SMTPServerDisconnected", "NoRecipient"))
+
+
+def test_the_report_request_only_queues_the_alert(
+    client, report_page, database_tasks, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(report_page.url, valid_data())
+    report = ConcernReport.objects.get()
+    task = DBTaskResult.objects.get(task_path="safeguarding.tasks.send_report_alert")
+    assert task.args_kwargs == {"args": [report.pk], "kwargs": {}}
+    assert report.alert_status == ConcernReport.AlertStatus.PENDING and report.alert_attempts == 0
+    assert mail.outbox == []
+
+
+class BrokenQueue:
+    """Stands in for the task when the queue cannot store it (the database refused the row)."""
+
+    @staticmethod
+    def enqueue(*args):
+        from django.db import OperationalError
+
+        raise OperationalError("could not store the task")
+
+
+def test_a_report_is_kept_and_acknowledged_when_its_alert_cannot_be_queued(
+    client, report_page, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr("safeguarding.tasks.send_report_alert", BrokenQueue)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(report_page.url, valid_data())
+    assert response.status_code == 303
+    assert ConcernReport.objects.get().alert_status == ConcernReport.AlertStatus.PENDING

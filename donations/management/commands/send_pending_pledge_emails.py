@@ -5,8 +5,9 @@ from donations.services import send_pending_emails
 
 class Command(BaseCommand):
     help = (
-        "Send the confirmation e-mails of pledges whose e-mail is still pending (the mail server failed, or "
-        "the process stopped mid-send). Safe to run from cron every few minutes; each e-mail is sent once."
+        "Send, directly, the confirmation e-mails of pledges whose e-mail is still pending (the task worker or "
+        "the database was down, or a process stopped mid-send). The task worker retries failures by itself; "
+        "run this after an outage. Each e-mail is sent once."
     )
 
     def add_arguments(self, parser):
