@@ -287,3 +287,28 @@ def test_redirects_list_has_an_add_button(tab, images_dir):
     expect(tab.get_by_role("heading", level=1)).to_have_text("Перенаправления")
     expect(tab.get_by_role("link", name="Добавить перенаправление")).to_be_visible()
     save(tab, images_dir, "13-redirects")
+
+
+def test_fundraiser_uploads_a_camt053_statement_and_reads_the_result(tab, images_dir):
+    from datetime import date
+    from decimal import Decimal
+
+    from tests.donations.statements import Row, camt053_bytes
+
+    statement = camt053_bytes(
+        [
+            Row(amount=Decimal("1500.00"), purpose="SOS AB3K9ZQ2", line_id="DEMO-0001", booked=date(2026, 11, 20)),
+            Row(amount=Decimal("700.00"), purpose="Кайрымдуулук", line_id="DEMO-0002", booked=date(2026, 11, 21)),
+        ]
+    )
+    tab.goto("/admin/")
+    tab.locator(".sidebar-main-menu").get_by_role("button", name="Пожертвования").click()
+    tab.get_by_role("link", name="Загрузить банковскую выписку").click()
+    tab.locator('input[type="file"]').set_input_files(
+        files=[{"name": "statement.xml", "mimeType": "application/xml", "buffer": statement}]
+    )
+    tab.locator('select[name="format"]').select_option("camt053")
+    save(tab, images_dir, "16-bank-statement-upload")
+    tab.locator('main button[type="submit"]').click()
+    expect(tab.locator("main")).to_contain_text("Кайрымдуулук")
+    save(tab, images_dir, "17-bank-statement-result")
