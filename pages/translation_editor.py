@@ -37,7 +37,9 @@ def preferred_language(user):
 
 
 def remember_language(user, language):
-    EditorLanguagePreference.objects.update_or_create(user=user, defaults={"language": language})
+    """One UPDATE when the user has chosen before (every click of the switch), an INSERT the first time."""
+    if not EditorLanguagePreference.objects.filter(user=user).update(language=language):
+        EditorLanguagePreference.objects.create(user=user, language=language)
 
 
 def field_kind(model, name):

@@ -28,7 +28,8 @@ def copy_from_source_view(request, page_id):
     """Copy a page field's Russian value into its empty Kyrgyz or English field, as a new draft."""
     page = translation_editor.specific_page(page_id)
     if page is None:
-        return refuse(_("This page does not exist."), 404)
+        # 410 rather than 404: LocaleMiddleware turns a 404 outside i18n_patterns into a redirect to /ru/….
+        return refuse(_("This page does not exist."), 410)
     lock = page.get_lock()
     if not page.permissions_for_user(request.user).can_edit() or (lock and lock.for_user(request.user)):
         return refuse(_("You may not edit this page."), 403)

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast
-from django.http import Http404
+from django.http import HttpResponseGone
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -233,7 +233,8 @@ def refuse_bulk_publishing_unconsented_photos(request, action_type, objects, act
 
 
 def gone_view(request, page_id):
-    raise Http404
+    """410 rather than 404: LocaleMiddleware turns a 404 outside i18n_patterns into a redirect to /ru/…."""
+    return HttpResponseGone()
 
 
 @hooks.register("register_admin_urls")

@@ -16,7 +16,8 @@ def translation_editor_data(context):
     request = context.get("request")
     if request is None or not getattr(request, "user", None) or not request.user.is_authenticated:
         return ""
-    obj = context.get("page") or context.get("object")
+    # Edit views name the object ("page", "object"); a create view has only its form's new instance.
+    obj = context.get("page") or context.get("object") or getattr(context.get("form"), "instance", None)
     if obj is not None and not hasattr(obj, "_meta"):
         obj = None
     copy_url = ""
