@@ -170,8 +170,9 @@
       buttons[code] = button;
       bar.append(button);
     }
-    const tabs = form.querySelector("[data-controller~='w-tabs']");
-    if (tabs) tabs.before(bar);
+    // Above the first field, inside the form's column: under the tabs in the page editor.
+    const firstPanel = form.querySelector(".w-tabs__panel");
+    if (firstPanel) firstPanel.before(bar);
     else form.prepend(bar);
     show(current);
   }
