@@ -62,6 +62,13 @@ def test_page_editor_carries_the_russian_source_of_each_translated_field(admin_c
     assert data["copyable"] == ["body"]
 
 
+def test_switch_data_of_a_text_only_page_costs_one_query(page, superuser, django_assert_num_queries):
+    """The remembered language; the sources are read from the object the editor already loaded."""
+    with django_assert_num_queries(1):
+        data = editor_data(page, superuser)
+    assert data["language"] == "all"
+
+
 def test_stream_summary_names_each_block_and_its_first_words_without_choice_labels(page):
     summary = summarise_stream(page.body_ru)
     assert summary == [
