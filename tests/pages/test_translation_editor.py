@@ -132,7 +132,9 @@ def test_copy_puts_the_russian_body_into_an_empty_kyrgyz_draft(admin_client, pag
     assert [(block.block_type, block.value) for block in draft.body_ky] == [
         (block.block_type, block.value) for block in draft.body_ru
     ]
-    assert {block.id for block in draft.body_ky}.isdisjoint({block.id for block in draft.body_ru})
+    copied_ids = {block.id for block in draft.body_ky}
+    assert None not in copied_ids
+    assert copied_ids.isdisjoint({block.id for block in draft.body_ru})
 
 
 def test_copy_leaves_the_live_page_alone(admin_client, page):
