@@ -95,7 +95,7 @@ screenshots: messages browser-deps
 ## The admin screenshots of the editors' guide (docs/editors.md), regenerated into docs/images/ (committed).
 .PHONY: docs-screenshots
 docs-screenshots: messages browser-deps
-	EDITOR_GUIDE_SCREENSHOTS=$(CURDIR)/docs/images $(PY) -m pytest tests/browser/test_editor_guide.py -q
+	EDITOR_GUIDE_SCREENSHOTS=$(CURDIR)/docs/images $(PY) -m pytest tests/browser/test_editor_guide.py tests/browser/test_translation_editor.py -q
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected

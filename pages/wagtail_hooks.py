@@ -3,8 +3,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast
+from django.http import HttpResponseGone
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
@@ -15,10 +17,12 @@ from wagtail.admin.messages import render as render_message
 from wagtail.admin.ui.components import Component
 from wagtail.images import get_image_model
 from wagtail.images.views.images import ImagesFilterSet
+from wagtail_modeltranslation import wagtail_hooks as modeltranslation_hooks
 
 from pages import admin_permissions, consent, task_admin, translation_status
 from pages.models import TranslationState
 from pages.views_admin import can_read_translation_report, translation_report_view
+from pages.views_translation_editor import copy_from_source_view, remember_language_view
 
 
 @hooks.register("register_admin_urls")
@@ -283,3 +287,56 @@ def register_audit_log_actions(actions):
     from pages import audit
 
     audit.register_actions(actions)
+
+
+# --- Editors' language switch (pages/translation_editor.py): one language at a time, Russian source beside ---
+
+
+def gone_view(request, page_id):
+    """410 rather than 404: LocaleMiddleware turns a 404 outside i18n_patterns into a redirect to /ru/…."""
+    return HttpResponseGone()
+
+
+@hooks.register("register_admin_urls")
+def register_translation_editor_urls():
+    return [
+        path("translation-editor/language/", remember_language_view, name="translation_editor_language"),
+        path(
+            "pages/<int:page_id>/copy-from-russian/",
+            copy_from_source_view,
+            name="translation_copy_from_source",
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def refuse_modeltranslation_copy_endpoint():
+    """Shadow wagtail-modeltranslation's copy endpoint: csrf_exempt and blind to page permissions."""
+    return [
+        path(
+            "pages/<int:page_id>/edit/copy_translation_content/",
+            gone_view,
+            name="modeltranslation_copy_refused",
+        )
+    ]
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_assets():
+    return format_html(
+        '<link rel="stylesheet" href="{}"><script src="{}" defer></script>',
+        static("pages/admin/translation_editor.css"),
+        static("pages/admin/translation_editor.js"),
+    )
+
+
+def _without_modeltranslation_copy_buttons():
+    """wagtail-modeltranslation's StreamField copy buttons post to the endpoint refused above; our
+    "Copy from Russian" replaces them (README "Editors, roles and translations")."""
+    registered = hooks._hooks.get("insert_editor_js", [])
+    hooks._hooks["insert_editor_js"] = [
+        (fn, order) for fn, order in registered if fn is not modeltranslation_hooks.streamfields_translation_copy
+    ]
+
+
+_without_modeltranslation_copy_buttons()

@@ -2,6 +2,7 @@
 
 from .abuse import RateLimitCounter
 from .base import BasePage
+from .editor_language import EditorLanguagePreference
 from .images import SiteImage, SiteRendition
 from .pages import HomePage, StandardPage
 from .search import SearchEntry
@@ -11,6 +12,7 @@ from .translation_state import TranslationState
 
 __all__ = [
     "BasePage",
+    "EditorLanguagePreference",
     "HomePage",
     "OrganisationSettings",
     "RateLimitCounter",

@@ -154,6 +154,10 @@ LANGUAGE_OWN_NAMES = dict(LANGUAGES)
 MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = lambda verbose_name, lang: (  # noqa: E731
     f"{verbose_name} ({LANGUAGE_OWN_NAMES.get(lang, lang)})"
 )
+# wagtail-modeltranslation's own locale picker finds fields by a " [ky]" label suffix, which the labels
+# above no longer have, and its bar never appears in Wagtail 7: the editors' language switch
+# (pages/translation_editor.py) replaces it.
+WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
