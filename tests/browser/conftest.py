@@ -234,12 +234,17 @@ def assert_no_horizontal_scroll(page):
 
 
 def open_in_language(page, english_path, language):
-    """Open the demo page at ``english_path`` in ``language``, following its hreflang alternate."""
+    """Open the demo page at ``english_path`` in ``language``, following its hreflang alternate.
+
+    A page without alternates (the 404 page points nowhere) is opened at the same path under the language.
+    """
     response = page.goto(english_path)
     if language == "en":
         return response
-    alternate = page.locator(f'link[rel="alternate"][hreflang="{language}"]').get_attribute("href")
-    return page.goto(alternate)
+    alternate = page.locator(f'link[rel="alternate"][hreflang="{language}"]')
+    if alternate.count() == 0:
+        return page.goto(f"/{language}/{english_path.removeprefix('/en/')}")
+    return page.goto(alternate.get_attribute("href"))
 
 
 def json_ld(page):
