@@ -340,3 +340,9 @@ def _without_modeltranslation_copy_buttons():
 
 
 _without_modeltranslation_copy_buttons()
+
+
+@hooks.register("insert_global_admin_css")
+def sidebar_labels_wrap():
+    """Long Russian labels in the admin's sidebar wrap instead of being cut off."""
+    return format_html('<link rel="stylesheet" href="{}">', static("pages/admin/sidebar.css"))

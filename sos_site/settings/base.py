@@ -173,7 +173,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-WAGTAIL_SITE_NAME = "SOS Children's Villages Kyrgyzstan"
+# Translated, so the admin names the organisation in the admin's language (Russian or English).
+WAGTAIL_SITE_NAME = _("SOS Children's Villages Kyrgyzstan")
+# Filters offer "Все" / "All" rather than "---------" for "no choice" (django-filter, used by the admin lists).
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "pages.SiteImage"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "txt", "csv"]
