@@ -8,29 +8,35 @@ database was down), so nothing is lost if a task never ran.
 """
 
 import logging
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F, Q
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Site
 
 from donations import payment_details, reminders
 from donations.models import DonatePage, Pledge, PledgeSettings
 from pages.models import OrganisationSettings
+from pages.outbox import Outbox
 
 logger = logging.getLogger(__name__)
-
-# A pledge left "sending" this long (a process died mid-send) is tried again.
-STALE_SENDING = timedelta(minutes=15)
 
 
 def max_attempts():
     return getattr(settings, "DONATIONS_EMAIL_MAX_ATTEMPTS", 10)
+
+
+def confirmation_outbox():
+    return Outbox(Pledge, "email", Pledge.EmailStatus)
+
+
+def receipt_outbox():
+    from donations.models import Payment
+
+    return Outbox(Payment, "receipt", Payment.ReceiptStatus)
 
 
 def queue_confirmation_email(pledge):
@@ -99,52 +105,28 @@ def send_confirmation_email(pledge_id):
     A mail failure is recorded on the pledge (pending again, or failed after the last attempt) and re-raised,
     so that the task that called this is retried.
     """
-    now = timezone.now()
-    claimed = Pledge.objects.filter(pk=pledge_id, email_status=Pledge.EmailStatus.PENDING).update(
-        email_status=Pledge.EmailStatus.SENDING, email_last_attempt_at=now, email_attempts=F("email_attempts") + 1
-    )
-    if not claimed:
+    outbox = confirmation_outbox()
+    if not outbox.claim(pledge_id):
         return False  # sent, being sent by another process, or nothing to send
     pledge = Pledge.objects.select_related("source_page").get(pk=pledge_id)
     if not pledge.email:
-        Pledge.objects.filter(pk=pledge_id).update(email_status=Pledge.EmailStatus.SKIPPED)
+        outbox.set_status(pledge_id, Pledge.EmailStatus.SKIPPED)
         return False
     try:
         build_confirmation_email(pledge).send()
     except Exception as error:  # whatever the mail server does, the pledge stays and is retried
-        gave_up = pledge.email_attempts >= max_attempts()
         logger.warning(
             "Confirmation e-mail for pledge %s failed (attempt %s): %s", pledge.reference, pledge.email_attempts, error
         )
-        Pledge.objects.filter(pk=pledge_id).update(
-            email_status=Pledge.EmailStatus.FAILED if gave_up else Pledge.EmailStatus.PENDING,
-            email_last_error=f"{type(error).__name__}: {error}"[:1000],
-        )
+        outbox.record_failure(pledge_id, error, attempts=pledge.email_attempts, max_attempts=max_attempts())
         raise
-    Pledge.objects.filter(pk=pledge_id).update(
-        email_status=Pledge.EmailStatus.SENT, email_sent_at=timezone.now(), email_last_error=""
-    )
+    outbox.record_sent(pledge_id)
     return True
 
 
 def send_pending_emails(limit=200):
     """Retry every pending confirmation (and any stuck mid-send); returns (sent, still pending)."""
-    stale = timezone.now() - STALE_SENDING
-    Pledge.objects.filter(email_status=Pledge.EmailStatus.SENDING, email_last_attempt_at__lt=stale).update(
-        email_status=Pledge.EmailStatus.PENDING
-    )
-    ids = list(
-        Pledge.objects.filter(Q(email_status=Pledge.EmailStatus.PENDING))
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:limit]
-    )
-    sent = 0
-    for pledge_id in ids:
-        try:
-            sent += send_confirmation_email(pledge_id)
-        except Exception:  # noqa: BLE001 -- recorded on the pledge by send_confirmation_email; try the next
-            continue
-    return sent, len(ids) - sent
+    return confirmation_outbox().send_pending(send_confirmation_email, limit=limit)
 
 
 class ReceiptNotSent(Exception):
@@ -188,52 +170,24 @@ def send_payment_receipt(payment_id):
     """
     from donations.models import Payment
 
-    now = timezone.now()
-    claimed = Payment.objects.filter(pk=payment_id, receipt_status=Payment.ReceiptStatus.PENDING).update(
-        receipt_status=Payment.ReceiptStatus.SENDING,
-        receipt_last_attempt_at=now,
-        receipt_attempts=F("receipt_attempts") + 1,
-    )
-    if not claimed:
+    outbox = receipt_outbox()
+    if not outbox.claim(payment_id):
         return False
     payment = Payment.objects.select_related("pledge", "pledge__source_page").get(pk=payment_id)
     pledge = payment.pledge
     if not pledge.email or pledge.anonymised_at or payment.amount <= 0:
-        Payment.objects.filter(pk=payment_id).update(receipt_status=Payment.ReceiptStatus.NOT_SENT)
+        outbox.set_status(payment_id, Payment.ReceiptStatus.NOT_SENT)
         return False
     try:
         build_receipt_email(payment).send()
     except Exception as error:  # noqa: BLE001 -- whatever the mail server does, the receipt stays and is retried
-        gave_up = payment.receipt_attempts >= max_attempts()
         logger.warning("Receipt for payment %s failed (attempt %s): %s", payment_id, payment.receipt_attempts, error)
-        Payment.objects.filter(pk=payment_id).update(
-            receipt_status=Payment.ReceiptStatus.FAILED if gave_up else Payment.ReceiptStatus.PENDING,
-            receipt_last_error=f"{type(error).__name__}: {error}"[:1000],
-        )
+        outbox.record_failure(payment_id, error, attempts=payment.receipt_attempts, max_attempts=max_attempts())
         raise ReceiptNotSent(str(error)) from error
-    Payment.objects.filter(pk=payment_id).update(
-        receipt_status=Payment.ReceiptStatus.SENT, receipt_sent_at=timezone.now(), receipt_last_error=""
-    )
+    outbox.record_sent(payment_id)
     return True
 
 
 def send_pending_receipts(limit=200):
     """Retry every pending receipt (and any stuck mid-send); returns (sent, still pending)."""
-    from donations.models import Payment
-
-    stale = timezone.now() - STALE_SENDING
-    Payment.objects.filter(receipt_status=Payment.ReceiptStatus.SENDING, receipt_last_attempt_at__lt=stale).update(
-        receipt_status=Payment.ReceiptStatus.PENDING
-    )
-    ids = list(
-        Payment.objects.filter(receipt_status=Payment.ReceiptStatus.PENDING)
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:limit]
-    )
-    sent = 0
-    for payment_id in ids:
-        try:
-            sent += send_payment_receipt(payment_id)
-        except ReceiptNotSent:
-            continue
-    return sent, len(ids) - sent
+    return receipt_outbox().send_pending(send_payment_receipt, limit=limit, failure=ReceiptNotSent)

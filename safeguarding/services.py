@@ -10,24 +10,21 @@ report itself is stored before any of this: mail being down never loses it.
 """
 
 import logging
-from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from wagtail.models import Site
 
+from pages.outbox import Outbox
 from safeguarding.models import ConcernReport, SafeguardingSettings
 
 logger = logging.getLogger(__name__)
 GROUP_NAME = "Safeguarding"
-# An alert left "sending" this long (a process died mid-send) is tried again.
-STALE_SENDING = timedelta(minutes=15)
 
 
 class NoRecipient(Exception):
@@ -36,6 +33,10 @@ class NoRecipient(Exception):
 
 def max_attempts():
     return getattr(settings, "SAFEGUARDING_ALERT_MAX_ATTEMPTS", settings.TASKS_MAX_ATTEMPTS)
+
+
+def alert_outbox():
+    return Outbox(ConcernReport, "alert", ConcernReport.AlertStatus)
 
 
 def queue_new_report_notice(report):
@@ -75,32 +76,22 @@ def send_new_report_notice(report_id):
     A failure (mail server down, nobody to tell) is recorded on the report and re-raised, so that the task that
     called this is retried. Only the error's type and message are kept: never anything from the report.
     """
-    claimed = ConcernReport.objects.filter(pk=report_id, alert_status=ConcernReport.AlertStatus.PENDING).update(
-        alert_status=ConcernReport.AlertStatus.SENDING,
-        alert_last_attempt_at=timezone.now(),
-        alert_attempts=F("alert_attempts") + 1,
-    )
-    if not claimed:
+    outbox = alert_outbox()
+    if not outbox.claim(report_id):
         return False  # sent, being sent by another process, or no such report
-    attempts = ConcernReport.objects.values_list("alert_attempts", flat=True).get(pk=report_id)
+    attempts = outbox.attempts(report_id)
     try:
         to = recipients()
         if not to:
             raise NoRecipient("No focal point e-mail in the settings and no Safeguarding group member with an e-mail.")
         build_new_report_notice(report_id, to).send()
     except Exception as error:  # the report is stored; a mail failure never reaches the reporter
-        gave_up = attempts >= max_attempts()
         logger.warning(
             "Alert of safeguarding report %s failed (attempt %s): %s", report_id, attempts, type(error).__name__
         )
-        ConcernReport.objects.filter(pk=report_id).update(
-            alert_status=ConcernReport.AlertStatus.FAILED if gave_up else ConcernReport.AlertStatus.PENDING,
-            alert_last_error=f"{type(error).__name__}: {error}"[:1000],
-        )
+        outbox.record_failure(report_id, error, attempts=attempts, max_attempts=max_attempts())
         raise
-    ConcernReport.objects.filter(pk=report_id).update(
-        alert_status=ConcernReport.AlertStatus.SENT, alert_sent_at=timezone.now(), alert_last_error=""
-    )
+    outbox.record_sent(report_id)
     return True
 
 
@@ -110,22 +101,7 @@ def undelivered_alerts():
 
 def send_pending_alerts(limit=200):
     """Send every undelivered alert, failed ones included (someone fixed the mail); returns (sent, still unsent)."""
-    stale = timezone.now() - STALE_SENDING
-    ConcernReport.objects.filter(
-        alert_status=ConcernReport.AlertStatus.SENDING, alert_last_attempt_at__lt=stale
-    ).update(alert_status=ConcernReport.AlertStatus.PENDING)
     ConcernReport.objects.filter(alert_status=ConcernReport.AlertStatus.FAILED).update(
         alert_status=ConcernReport.AlertStatus.PENDING, alert_attempts=0
     )
-    ids = list(
-        ConcernReport.objects.filter(alert_status=ConcernReport.AlertStatus.PENDING)
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:limit]
-    )
-    sent = 0
-    for report_id in ids:
-        try:
-            sent += send_new_report_notice(report_id)
-        except Exception:  # noqa: BLE001 -- recorded on the report by send_new_report_notice; try the next
-            continue
-    return sent, len(ids) - sent
+    return alert_outbox().send_pending(send_new_report_notice, limit=limit)
