@@ -10,7 +10,7 @@ PORT ?= 8000
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 VNU := tests/html/node_modules/vnu-jar/build/dist/vnu.jar
 # Apps that keep their own translation catalogue in <app>/locale/.
-SECTION_APPS := advocacy offices donations safeguarding staff
+SECTION_APPS := advocacy offices donations safeguarding news staff
 
 .PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps html-deps screenshots
 
