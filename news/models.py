@@ -37,11 +37,14 @@ FEED_ROUTES = {"rss": "feed/rss/", "atom": "feed/atom/"}
 
 
 def with_card_images(queryset):
-    """The news' topics and hero images in the same query, their card renditions in one more."""
+    """The news' topics and hero images in the listing's own query, the card renditions of all photos in one more
+    (none when no item has a photo), whatever the number of items."""
     specs = PRESETS["card"]["specs"]
-    renditions = [*specs, *(f"{spec}|format-webp" for spec in specs)]
-    return queryset.select_related("topic").prefetch_related(
-        Prefetch("hero_image", queryset=SiteImage.objects.prefetch_renditions(*renditions))
+    renditions = SiteImage.get_rendition_model().objects.filter(
+        filter_spec__in=[*specs, *(f"{spec}|format-webp" for spec in specs)]
+    )
+    return queryset.select_related("topic", "hero_image").prefetch_related(
+        Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
     )
 
 
@@ -317,6 +320,12 @@ class NewsPage(BasePage):
     def published_at(self):
         """The news' date as an aware datetime (noon, local time) for feeds."""
         return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(12)))
+
+    def index_url(self, request=None):
+        """The news index's URL without a query: a news page is always its direct child (``parent_page_types``),
+        so the index's URL is the news' own URL without its last segment."""
+        url = self.get_url(request)
+        return url.rstrip("/").rsplit("/", 1)[0] + "/" if url else None
 
     def news_index(self, request):
         """The parent news index (from the breadcrumbs' one query), or None."""

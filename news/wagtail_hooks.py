@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from news.models import LATEST_ON_HOME, NewsIndexPage, NewsTopic, in_language, listed
+from news.models import LATEST_ON_HOME, NewsPage, NewsTopic, in_language, listed, with_card_images
 
 
 class NewsTopicViewSet(SnippetViewSet):
@@ -25,18 +25,19 @@ register_snippet(NewsTopicViewSet)
 
 
 def latest_news(request):
-    """The news index and its latest news written in the visitor's language: two queries, none without an index."""
-    news_index = listed(NewsIndexPage.objects.all(), request).first()
-    if news_index is None:
-        return None, []
-    news = in_language(news_index.get_news(request)).select_related("topic")[:LATEST_ON_HOME]
-    return news_index, list(news)
+    """The latest news written in the visitor's language, with their photos: one query, two when one has a photo.
+
+    No query for the news index: its URL is the news' URL without the last segment (``NewsPage.index_url``).
+    """
+    news = NewsPage.objects.order_by(*NewsPage.NEWEST_FIRST)
+    return list(with_card_images(in_language(listed(news, request)))[:LATEST_ON_HOME])
 
 
 @hooks.register("sos_home_sections")
 def latest_news_on_home_page(request, page):
     """The "Latest news" block of the home page (pages/templatetags/section_hooks.py places it)."""
-    news_index, news = latest_news(request)
+    news = latest_news(request)
     if not news:
         return ""
-    return render_to_string("news/includes/latest_news.html", {"news_index": news_index, "news": news}, request=request)
+    context = {"news": news, "index_url": news[0].index_url(request)}
+    return render_to_string("news/includes/latest_news.html", context, request=request)

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import translation
 
-from news.models import NewsIndexPage, NewsPage, NewsTopic, in_language
+from news.models import NewsIndexPage, NewsPage, NewsRelatedPage, NewsTopic, in_language
 from tests.factories import StandardPageFactory
 from tests.news.factories import NewsTopicFactory
 
@@ -59,10 +59,11 @@ def test_related_pages_leave_out_unpublished_and_private_pages(rf, home_page, ma
     draft = StandardPageFactory(parent=home_page, title_en="Draft", live=False)
     private = StandardPageFactory(parent=home_page, title_en="Private")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    item = make_news(related_links=[])
+    item = make_news()
     for order, page in enumerate([draft, public, private]):
-        item.related_links.create(target=page, sort_order=order)
+        NewsRelatedPage.objects.create(news=item, target=page, sort_order=order)
     with translation.override("en"):
+        item = NewsPage.objects.get(pk=item.pk)
         related = [(page.title, str(kind)) for page, kind in item.related_pages(rf.get("/"))]
     assert related == [("Public programme", "Standard page")]
 
@@ -70,6 +71,6 @@ def test_related_pages_leave_out_unpublished_and_private_pages(rf, home_page, ma
 def test_a_related_page_that_was_deleted_is_left_out(rf, home_page, make_news):
     target = StandardPageFactory(parent=home_page)
     item = make_news()
-    item.related_links.create(target=target, sort_order=0)
+    NewsRelatedPage.objects.create(news=item, target=target, sort_order=0)
     target.delete()
     assert NewsPage.objects.get(pk=item.pk).related_pages(rf.get("/")) == []

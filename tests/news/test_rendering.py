@@ -3,6 +3,7 @@
 import pytest
 from django.utils import translation
 
+from news.models import NewsRelatedPage
 from pages.models import SiteImage
 from tests.factories import SiteImageFactory, StandardPageFactory
 from tests.news.factories import NewsTopicFactory
@@ -32,14 +33,9 @@ def test_every_demo_news_page_renders_in_every_language(client, demo_news, langu
 
 
 @pytest.mark.parametrize(
-    ("language", "heading", "date"),
-    [
-        ("ru", "Последние новости", "20 мая 2025"),
-        ("ky", "Акыркы жаңылыктар", "20-май"),
-        ("en", "Latest news", "May 20, 2025"),
-    ],
+    ("language", "date"), [("ru", "20 мая 2025 г."), ("ky", "20 Май 2025 ж."), ("en", "May 20, 2025")]
 )
-def test_news_page_shows_its_date_in_the_visitors_language(client, make_news, language, heading, date):
+def test_news_page_shows_its_date_in_the_visitors_language(client, make_news, language, date):
     item = make_news()
     html = client.get(url_of(item, language)).content.decode()
     assert '<time datetime="2025-05-20">' in html
@@ -65,7 +61,7 @@ def test_news_page_shows_its_topic_as_a_link_to_the_filtered_index(client, news_
 def test_news_page_lists_its_related_pages_with_their_type(client, home_page, make_news):
     programme = StandardPageFactory(parent=home_page, title_en="Rights of care leavers (test)")
     item = make_news()
-    item.related_links.create(target=programme, sort_order=0)
+    NewsRelatedPage.objects.create(news=item, target=programme, sort_order=0)
     html = client.get(url_of(item, "en")).content.decode()
     assert "Read more about this work" in html
     assert f'<a href="{url_of(programme, "en")}">Rights of care leavers (test)</a>' in html
@@ -90,7 +86,7 @@ def test_hero_photo_with_consent_is_shown(client, make_news):
 def test_news_missing_in_english_says_it_is_shown_in_russian(client, make_news):
     item = make_news(title_en="", lead_en="")
     html = client.get(url_of(item, "en")).content.decode()
-    assert "This page is not yet available in this language; it is shown in Russian." in html
+    assert "This page is not yet available in English; it is shown in Russian." in html
     assert '<meta name="robots" content="noindex">' in html
 
 
