@@ -85,7 +85,7 @@ test: messages check-messages lint check browser-deps html-deps
 ## Regenerate the .po files after changing translatable strings (needs GNU gettext).
 makemessages: $(STAMP)
 	$(MANAGE) makemessages -l ru -l ky -l en --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench --ignore=scripts $(foreach app,$(SECTION_APPS),--ignore=$(app))
-	for app in $(SECTION_APPS); do (cd $$app && ../$(MANAGE) makemessages -l ru -l ky -l en); done
+	for app in $(SECTION_APPS); do (cd $$app && ../$(PY) ../manage.py makemessages -l ru -l ky -l en); done
 
 ## PNGs of every page type in ru/ky/en on a phone and a desktop, in screenshots/ (git-ignored).
 screenshots: messages browser-deps

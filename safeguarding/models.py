@@ -227,7 +227,7 @@ class SafeguardingSettings(BaseSiteSetting):
     panels = [
         MultiFieldPanel(
             [FieldPanel("focal_point_name"), FieldPanel("focal_point_phone"), FieldPanel("focal_point_email")],
-            heading=_("Focal point"),
+            heading=pgettext_lazy("safeguarding", "Focal point"),
         ),
         MultiFieldPanel([FieldPanel("emergency_number"), FieldPanel("child_helpline")], heading=_("Emergencies")),
     ]

@@ -114,7 +114,7 @@ def test_invalid_input_reshows_the_form_and_saves_nothing(post_pledge, overrides
 @pytest.mark.parametrize(
     "language, message",
     [
-        ("ru", "Самое маленькое обещание в KGS"),
+        ("ru", "Самая маленькая сумма пожертвования в KGS"),
         ("ky", "KGS менен эң кичине убада"),
         ("en", "The smallest pledge in KGS is 100."),
     ],
