@@ -1,9 +1,10 @@
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.models import Page
 
 from pages import fallback
@@ -25,6 +26,10 @@ class BasePage(Page):
         verbose_name=_("sharing image"),
         help_text=_("Shown when the page is shared on social networks; the page's own photo is used if empty."),
     )
+
+    # Wagtail's title placeholder "Page title*" would mark the Kyrgyz and English titles required too: each
+    # language's title is labelled by its heading, and only the Russian one carries the asterisk.
+    content_panels = [TitleFieldPanel("title", widget=forms.TextInput(attrs={"placeholder": ""}))]
 
     promote_panels = [
         MultiFieldPanel(

@@ -179,6 +179,8 @@ WAGTAIL_SITE_NAME = _("SOS Children's Villages Kyrgyzstan")
 FILTERS_EMPTY_CHOICE_LABEL = _("All")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "pages.SiteImage"
+# Alt text labelled as such, consent fields that explain themselves, uploads that are never lost.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "pages.image_forms.SiteImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "txt", "csv"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
