@@ -112,6 +112,14 @@ class OrganisationSettings(BaseSiteSetting):
         related_name="+",
         verbose_name=_("privacy page"),
     )
+    privacy_email = models.EmailField(
+        _("e-mail for personal data requests"),
+        blank=True,
+        help_text=_(
+            "Shown under the privacy policy for questions and requests about personal data; nothing is shown "
+            "while it is empty."
+        ),
+    )
     report_concern_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -143,7 +151,10 @@ class OrganisationSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("worldwide_programmes"), FieldPanel("worldwide_countries")], heading=_("Worldwide reach")
         ),
-        MultiFieldPanel([FieldPanel("donate_page"), FieldPanel("privacy_page")], heading=_("Key pages")),
+        MultiFieldPanel(
+            [FieldPanel("donate_page"), FieldPanel("privacy_page"), FieldPanel("privacy_email")],
+            heading=_("Key pages"),
+        ),
         MultiFieldPanel(
             [FieldPanel("report_concern_page"), FieldPanel("safeguarding_policy_page")], heading=_("Safeguarding")
         ),
