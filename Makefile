@@ -9,10 +9,11 @@ PORT ?= 8000
 
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 VNU := tests/html/node_modules/vnu-jar/build/dist/vnu.jar
+LIGHTHOUSE := tests/lighthouse/node_modules/lighthouse/cli/index.js
 # Apps that keep their own translation catalogue in <app>/locale/.
 SECTION_APPS := advocacy offices donations safeguarding staff
 
-.PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps html-deps screenshots
+.PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps html-deps screenshots lighthouse
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -124,3 +125,12 @@ wrk:
 ## Load-test the production stack on 127.0.0.1 and print a table; a benchmark, it asserts nothing (README "Benchmark").
 bench: messages wrk
 	$(PY) bench/run.py
+
+## Lighthouse 12.2.3 (pinned in tests/lighthouse/package.json) with Debian's Chromium on every public page type in
+## ru/ky/en against gunicorn with the production settings on a throwaway demo site; prints a table and fails when a
+## score is under target (README "Benchmark").
+$(LIGHTHOUSE): tests/lighthouse/package.json tests/lighthouse/package-lock.json
+	npm ci --prefix tests/lighthouse --no-audit --no-fund --loglevel=error && touch $@
+
+lighthouse: messages $(LIGHTHOUSE)
+	CHROME_PATH="$${CHROME_PATH:-/usr/bin/chromium}" $(PY) tests/lighthouse/run.py
