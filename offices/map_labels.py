@@ -14,7 +14,7 @@ from functools import lru_cache
 FONT_SIZE = 38
 CHAR_WIDTH = 0.64  # of the font size: wide enough for bold Cyrillic capitals in Noto Sans
 TEXT_HEIGHT = 46  # 1.2 lines of text
-HIT_HEIGHT = 70  # the link's tap area: 24 CSS px on a map drawn 340 px wide
+HIT_HEIGHT = 72  # the link's tap area: 24.5 CSS px on a map drawn 340 px wide
 DOT_RADIUS = 16
 GAP = 10  # between the dot and its label
 # (horizontal side, vertical side) around the dot: -1 before, 0 centred, 1 after; each tried nearest first,
@@ -116,9 +116,29 @@ def place_labels(points, width, height, segments):
     offices change seldom, so the answer is kept per set of points.
     """
     dots = [Box(x - DOT_RADIUS, y - DOT_RADIUS, x + DOT_RADIUS, y + DOT_RADIUS) for x, y, _text in points]
-    placed = []
-    # The most crowded dots first: they have the fewest good spots.
-    order = sorted(range(len(points)), key=lambda i: -sum(_near(points[i], other) for other in points))
+    indexes = range(len(points))
+    # The most crowded dots first (they have the fewest good spots), then other sweeps; the order that leaves the
+    # fewest collisions wins.
+    orders = [
+        sorted(indexes, key=lambda i: -sum(_near(points[i], other) for other in points)),
+        sorted(indexes, key=lambda i: points[i][1]),
+        sorted(indexes, key=lambda i: -points[i][1]),
+        sorted(indexes, key=lambda i: points[i][0]),
+        sorted(indexes, key=lambda i: -points[i][0]),
+    ]
+    best_result, best_total = None, None
+    for order in orders:
+        result = _place_in_order(points, order, dots, width, height, segments)
+        total = sum(placement.collisions for placement in result)
+        if best_total is None or total < best_total:
+            best_result, best_total = result, total
+        if total == 0:
+            break
+    return best_result
+
+
+def _place_in_order(points, order, dots, width, height, segments):
+    placed, leaders = [], []
     result = {}
     for index in order:
         x, y, text = points[index]
@@ -132,12 +152,15 @@ def place_labels(points, width, height, segments):
                 length = ((x2 - x) ** 2 + (y2 - y) ** 2) ** 0.5 or 1
                 leader = (x + (x2 - x) * DOT_RADIUS / length, y + (y2 - y) * DOT_RADIUS / length, x2, y2)
                 collisions += sum(other.crosses(leader[:2], leader[2:]) for other in placed)
+            collisions += sum(hit.crosses(line[:2], line[2:]) for line in leaders)
             candidate = Placement(box, hit, text_x, text_y, anchor, leader, collisions)
             if best is None or collisions < best.collisions:
                 best = candidate
             if collisions == 0:
                 break
         placed.append(best.hit)
+        if best.leader is not None:
+            leaders.append(best.leader)
         result[index] = best
     return [result[index] for index in range(len(points))]
 

@@ -78,23 +78,6 @@ def test_phone_header_is_one_row_plus_the_language_switcher(browser, site_url, p
     assert header["helpOnFirstScreen"] == 1, header
 
 
-def test_phone_menu_opens_and_closes_with_the_keyboard(browser, site_url):
-    context = browser.new_context(viewport=VIEWPORTS["phone"], base_url=site_url)
-    tab = context.new_page()
-    tab.goto("/en/")
-    toggle = tab.locator(".menu-toggle")
-    assert toggle.get_attribute("aria-expanded") == "false"
-    assert not tab.locator("#main-nav").is_visible()
-    toggle.focus()
-    tab.keyboard.press("Enter")
-    assert toggle.get_attribute("aria-expanded") == "true"
-    assert tab.locator("#main-nav a").first.is_visible()
-    tab.keyboard.press("Escape")
-    assert toggle.get_attribute("aria-expanded") == "false"
-    assert tab.evaluate("() => document.activeElement.classList.contains('menu-toggle')")
-    context.close()
-
-
 def test_without_javascript_the_phone_navigation_is_shown_and_the_toggle_hidden(browser, site_url):
     context = browser.new_context(viewport=VIEWPORTS["phone"], base_url=site_url, java_script_enabled=False)
     tab = context.new_page()
