@@ -402,6 +402,53 @@ def configure_settings(home, donate_page, privacy_page):
     return org
 
 
+# Only facts of the seed and the demo offices: the villages in Bishkek and Cholpon-Ata, the family strengthening
+# programme, the care leavers' work since 2009 and the child-rights research every four years.
+NATIONAL_WORK = {
+    "ru": [
+        "Семейная забота о детях, оставшихся без попечения родителей, в SOS Детских деревнях Бишкека и Чолпон-Аты.",
+        "Поддержка семей в трудной жизненной ситуации, чтобы дети не теряли родительской заботы.",
+        "С 2009 года — защита прав выпускников системы ухода.",
+        "Каждые четыре года — исследование соблюдения прав детей, оставшихся без попечения родителей.",
+    ],
+    "ky": [
+        "Бишкек жана Чолпон-Атадагы SOS Балдар айылдарында ата-энесинин камкордугусуз калган балдарга "
+        "үй-бүлөлүк кам көрүү.",
+        "Балдар ата-энесинин камкордугун жоготпошу үчүн оор жашоо кырдаалындагы үй-бүлөлөрдү колдоо.",
+        "2009-жылдан бери кам көрүү системасынын бүтүрүүчүлөрүнүн укуктарын коргоо.",
+        "Ар бир төрт жылда ата-энесинин камкордугусуз калган балдардын укуктарынын сакталышын изилдөө.",
+    ],
+    "en": [
+        "Family care for children without parental care in the SOS Children's Villages of Bishkek and Cholpon-Ata.",
+        "Support for families in difficult circumstances, so that children do not lose parental care.",
+        "Since 2009, standing up for the rights of care leavers.",
+        "Every four years, a study of the rights of children without parental care.",
+    ],
+}
+PARTNERSHIP_TEXT = {
+    "ru": "Помочь можно не только деньгами. Если вы хотите стать волонтёром или партнёром фонда, позвоните в наш "
+    "головной офис: мы расскажем, чем вы можете помочь.",
+    "ky": "Акча менен гана эмес, башка жол менен да жардам берсеңиз болот. Ыктыярчы же фонддун өнөктөшү болгуңуз "
+    "келсе, башкы кеңсебизге чалыңыз: кантип жардам бере аларыңызды айтып беребиз.",
+    "en": "Money is not the only way to help. If you would like to volunteer or to partner with the Foundation, "
+    "call our head office and we will tell you how you can help.",
+}
+
+
+def fill_home_work(home):
+    """The home page's "Our work in Kyrgyzstan" and the settings' second way to help, where still empty."""
+    home = HomePage.objects.get(pk=home.pk)
+    if not home.national_work_ru:
+        for code, items in NATIONAL_WORK.items():
+            setattr(home, f"national_work_{code}", "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+        home.save_revision().publish()
+    org = OrganisationSettings.for_site(Site.objects.get(root_page=home))
+    if not org.partnership_text_ru:
+        for code, text in PARTNERSHIP_TEXT.items():
+            setattr(org, f"partnership_text_{code}", text)
+        org.save()
+
+
 def add_home_section(home, page, texts):
     """Add a card for ``page`` to the home page's main sections in every language, once."""
     home = HomePage.objects.get(pk=home.pk)
@@ -452,6 +499,7 @@ def build(home=None):
         **translated("body", PRIVACY_BODY),
     )
     configure_settings(home, donate, privacy)
+    fill_home_work(home)
     add_home_section(
         home,
         about,

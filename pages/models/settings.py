@@ -138,6 +138,20 @@ class OrganisationSettings(BaseSiteSetting):
         verbose_name=_("safeguarding policy page"),
         help_text=_("Linked from the footer of every page."),
     )
+    partnership_text = models.TextField(
+        _("volunteering and partnership"),
+        blank=True,
+        max_length=600,
+        help_text=_(
+            "The home page's second way to help besides money: how to volunteer or partner with the organisation. "
+            "Left empty, the home page shows no such block."
+        ),
+    )
+    partnership_email = models.EmailField(
+        _("volunteering and partnership e-mail"),
+        blank=True,
+        help_text=_("Shown with the text above; when empty, the head office's phone is shown instead."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -157,6 +171,9 @@ class OrganisationSettings(BaseSiteSetting):
         ),
         MultiFieldPanel(
             [FieldPanel("report_concern_page"), FieldPanel("safeguarding_policy_page")], heading=_("Safeguarding")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("partnership_text"), FieldPanel("partnership_email")], heading=_("Other ways to help")
         ),
     ]
 
