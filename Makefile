@@ -11,7 +11,7 @@ AXE := tests/browser/node_modules/axe-core/axe.min.js
 VNU := tests/html/node_modules/vnu-jar/build/dist/vnu.jar
 LIGHTHOUSE := tests/lighthouse/node_modules/lighthouse/cli/index.js
 # Apps that keep their own translation catalogue in <app>/locale/.
-SECTION_APPS := advocacy offices donations safeguarding staff
+SECTION_APPS := advocacy offices donations safeguarding news staff
 
 .PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps html-deps screenshots lighthouse
 

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -108,6 +109,9 @@ class StandardPage(BasePage):
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
+
+    # What the search results call this type (pages/search.py): "standard page" means nothing to a visitor.
+    search_type_label = pgettext_lazy("page type", "Page")
 
     class Meta:
         verbose_name = _("standard page")

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "offices",
     "donations",
     "safeguarding",
+    "news",
     "staff",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
