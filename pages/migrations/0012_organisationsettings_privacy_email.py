@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0010_editor_language_preference'),
+        ('pages', '0011_home_national_work_and_partnership_contact'),
     ]
 
     operations = [
