@@ -64,6 +64,9 @@ MIDDLEWARE = [
     # and every text response, hit or miss, is compressed on its way out with Django's random-length
     # padding against BREACH (sos_site/middleware.py, README "Production").
     "sos_site.middleware.TextGZipMiddleware",
+    # Cache-Control for a CDN / reverse proxy: "public, s-maxage" on what the page cache may store, "private" on
+    # the rest, when SOS_FRONTEND_CACHE_URL is set (pages/frontend_cache.py, README "Scaling out").
+    "pages.frontend_cache.SharedCacheControlMiddleware",
     # Anonymous public pages from the shared cache when PAGE_CACHE_SECONDS > 0 (pages/cache_middleware.py).
     "pages.cache_middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -265,6 +268,20 @@ else:
 # Seconds a rendered public page stays in the cache; 0 turns the page cache off (production.py turns it on
 # when Redis is configured).
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 0)
+
+# A CDN or caching reverse proxy (Varnish: deploy/varnish/) in front of the app servers, purged on publish
+# (pages/frontend_cache.py, README "Scaling out"): SOS_FRONTEND_CACHE_URL lists the proxies' own addresses
+# (comma-separated), where PURGE and BAN requests go; public pages then say "s-maxage=FRONTEND_CACHE_SECONDS".
+FRONTEND_CACHE_URLS = env_list("SOS_FRONTEND_CACHE_URL")
+FRONTEND_CACHE_SECONDS = env_int("SOS_FRONTEND_CACHE_SECONDS", 3600 if FRONTEND_CACHE_URLS else 0)
+WAGTAILFRONTENDCACHE = {
+    f"proxy{number}": {
+        "BACKEND": "pages.frontend_cache.VarnishBackend",
+        "LOCATION": url,
+        "TIMEOUT": env_int("SOS_FRONTEND_CACHE_TIMEOUT", 2),
+    }
+    for number, url in enumerate(FRONTEND_CACHE_URLS, start=1)
+}
 
 # django-redis logs each error it ignores to this logger; the filter keeps one warning a minute.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
