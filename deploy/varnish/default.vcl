@@ -9,7 +9,8 @@
 #   tried once more on the next one, and while every server is down cached pages are served stale (grace).
 #
 # Site-specific parts (backend addresses, the purgers' addresses, the Host of the health probe) live in
-# site.vcl, found through varnishd's vcl_path: copy deploy/varnish/site.vcl next to this file and edit it.
+# site.vcl, looked up in varnishd's vcl_path (default /etc/varnish): copy deploy/varnish/site.vcl.example there as
+# site.vcl and edit it (tests and scripts/cluster-check write their own and pass -p vcl_path=<its folder>).
 vcl 4.1;
 
 import directors;

@@ -60,6 +60,7 @@ class Varnish:
 
     def __init__(self, backends, probe_host="127.0.0.1", purgers=("127.0.0.1",)):
         self.workdir = Path(tempfile.mkdtemp(prefix="sos-varnish-"))
+        self.workdir.chmod(0o755)  # varnishd reads the VCL as its own unprivileged user
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         (self.workdir / "site.vcl").write_text(site_vcl(backends, probe_host, purgers))
@@ -77,9 +78,9 @@ class Varnish:
             "none",
             "-f",
             str(VCL_DIR / "default.vcl"),
-            # site.vcl of this run first, then the repository's folder.
+            # include "site.vcl" is looked up in vcl_path: this run's own.
             "-p",
-            f"vcl_path={self.workdir}:{VCL_DIR}",
+            f"vcl_path={self.workdir}",
             "-s",
             "malloc,32m",
             "-p",
