@@ -6,7 +6,7 @@
 # - PURGE <url> drops one URL (all its variants); BAN with "X-Ban-Url: <regex>" drops every cached response of
 #   the Host whose path matches. Both only from the addresses in acl "purgers" (the app servers), else 405.
 # - Round-robin over the app servers of site.vcl, each probed on /readyz; a request whose server fails is
-#   tried once more on the next one, and while every server is down cached pages are served stale (grace).
+#   tried again on the next one, and while every server is down cached pages are served stale (grace).
 #
 # Site-specific parts (backend addresses, the purgers' addresses, the Host of the health probe) live in
 # site.vcl, looked up in varnishd's vcl_path (default /etc/varnish): copy deploy/varnish/site.vcl.example there as
@@ -61,6 +61,10 @@ sub vcl_recv {
 }
 
 sub vcl_backend_fetch {
+    if (bereq.retries > 0) {
+        # A retry goes to the next healthy app server, not the one that just failed.
+        set bereq.backend = app_servers.backend();
+    }
     if (bereq.http.X-Sos-Cookie) {
         set bereq.http.Cookie = bereq.http.X-Sos-Cookie;
         unset bereq.http.X-Sos-Cookie;
@@ -72,7 +76,7 @@ sub vcl_backend_response {
     set beresp.http.x-host = bereq.http.host;
     set beresp.http.x-url = bereq.url;
 
-    if (beresp.status >= 500 && bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+    if (beresp.status >= 500 && bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
         return (retry);
     }
     if (beresp.http.Set-Cookie
@@ -99,8 +103,9 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    # Connection refused or timed out: try the next app server once (GET and HEAD only).
-    if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+    # Connection refused or timed out: try the next app servers (GET and HEAD only). Until the probe has marked
+    # a dead server sick, the round robin may hand it out again to a retry, hence up to three tries.
+    if (bereq.retries < 3 && (bereq.method == "GET" || bereq.method == "HEAD")) {
         return (retry);
     }
 }
