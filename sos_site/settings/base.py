@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from sos_site.storage import s3_storages
+
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -175,6 +177,23 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploads on S3-compatible object storage (django-storages) when SOS_S3_BUCKET is set: originals and documents
+# private, renditions public on SOS_S3_CUSTOM_DOMAIN; nothing is written to MEDIA_ROOT (sos_site/storage.py).
+S3_BUCKET = env_str("SOS_S3_BUCKET")
+if S3_BUCKET:
+    STORAGES.update(
+        s3_storages(
+            S3_BUCKET,
+            endpoint_url=env_str("SOS_S3_ENDPOINT_URL"),
+            custom_domain=env_str("SOS_S3_CUSTOM_DOMAIN"),
+            region=env_str("SOS_S3_REGION"),
+            access_key=env_str("AWS_ACCESS_KEY_ID"),
+            secret_key=env_str("AWS_SECRET_ACCESS_KEY"),
+        )
+    )
+WAGTAILIMAGES_RENDITION_STORAGE = "sos_site.storage.RenditionStorage"
+# Documents are always streamed by /documents/ after Wagtail's privacy checks, never redirected to the storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Translated, so the admin names the organisation in the admin's language (Russian or English).
 WAGTAIL_SITE_NAME = _("SOS Children's Villages Kyrgyzstan")
