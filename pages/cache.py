@@ -92,8 +92,16 @@ def page_key(request, generation, host=None):
 
 
 def request_is_cacheable(request):
-    """Anonymous GET/HEAD for a public URL, without a session (logged-in or editing) or flash messages."""
-    if not enabled() or request.method not in ("GET", "HEAD"):
+    """Anonymous GET/HEAD for a public URL, with the page cache on."""
+    return enabled() and request_is_public(request)
+
+
+def request_is_public(request):
+    """Anonymous GET/HEAD for a public URL, without a session (logged-in or editing) or flash messages.
+
+    The CDN's ``public, s-maxage`` (pages/frontend_cache.py) follows the same rule.
+    """
+    if request.method not in ("GET", "HEAD"):
         return False
     if getattr(request, "is_dummy", False):  # Wagtail's preview of a draft: never the live page's copy
         return False
