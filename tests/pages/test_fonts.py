@@ -5,6 +5,7 @@ These tests read the @font-face rules of site.css, collect the characters each p
 sizes of the files whose range they touch (both weights, since headings and buttons are bold).
 """
 
+import os
 import re
 from pathlib import Path
 
@@ -14,8 +15,6 @@ from django.conf import settings
 from django.utils import translation
 from fontTools.ttLib import TTFont
 from wagtail.models import Page
-
-pytestmark = pytest.mark.django_db
 
 STATIC = Path(settings.BASE_DIR) / "pages" / "static" / "pages"
 SITE_CSS = STATIC / "css" / "site.css"
@@ -64,6 +63,7 @@ def one_page_per_type():
     return pages
 
 
+@pytest.mark.django_db
 def test_kyrgyz_pages_download_at_most_5_kb_more_font_bytes_than_russian(client):
     pages = one_page_per_type()
     assert len(pages) >= 8
@@ -77,6 +77,7 @@ def test_kyrgyz_pages_download_at_most_5_kb_more_font_bytes_than_russian(client)
         assert kyrgyz - russian <= LIMIT, (paths["ky"], kyrgyz - russian, sorted(file.name for file in files))
 
 
+@pytest.mark.django_db
 def test_kyrgyz_home_page_fetches_the_small_kyrgyz_files_and_not_cyrillic_extended(client):
     _bytes, files = font_bytes(client, "/ky/")
     names = {file.name for file in files}
@@ -107,16 +108,23 @@ def test_every_font_face_file_exists_and_no_two_faces_of_a_weight_claim_the_same
                 claimed[(weight, char)] = face
 
 
+def project_files(*suffixes):
+    """The project's own files with these suffixes: no virtualenv, npm packages or collected static files."""
+    skip = {".venv", "node_modules", "static_collected", "media", ".git"}
+    for folder, folders, files in os.walk(settings.BASE_DIR):
+        folders[:] = [name for name in folders if name not in skip]
+        yield from (Path(folder) / name for name in files if name.endswith(suffixes))
+
+
 def test_no_stylesheet_of_the_project_uses_import():
-    root = Path(settings.BASE_DIR)
-    stylesheets = [
-        path
-        for path in root.rglob("*.css")
-        if not {".venv", "node_modules", "static_collected", "media"} & set(path.relative_to(root).parts)
-    ]
+    stylesheets = list(project_files(".css"))
     assert SITE_CSS in stylesheets
     for path in stylesheets:
         assert "@import" not in path.read_text(), path
-    for template in root.rglob("templates/**/*.html"):
-        if ".venv" not in template.parts and "node_modules" not in template.parts:
-            assert "@import" not in template.read_text(), template
+
+
+def test_no_template_of_the_project_uses_import():
+    templates = [path for path in project_files(".html") if "templates" in path.parts]
+    assert templates
+    for path in templates:
+        assert "@import" not in path.read_text(), path
