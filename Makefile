@@ -96,9 +96,11 @@ $(VNU): tests/html/package.json tests/html/package-lock.json
 
 html-deps: $(VNU)
 
-## Lint, migrations check, the whole test suite (browser tests included when Chromium is present).
-test: messages check-messages lint check browser-deps html-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+## Lint, migrations check, the whole test suite (browser tests included when Chromium is present), on one
+## pytest-xdist worker per core; `--dist load` keeps pytest-django's order (transactional tests last) on each worker.
+PYTEST_WORKERS ?= auto
+test: $(STAMP) messages check-messages lint check browser-deps html-deps
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 ## Regenerate the .po files after changing translatable strings (needs GNU gettext).
 makemessages: $(STAMP)
