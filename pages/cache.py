@@ -12,7 +12,9 @@ image, a document, a site or a page's privacy is saved or deleted. ``connect_sig
 
 A view can keep its response out of the cache with Django's ``never_cache`` decorator (or any
 ``Cache-Control: private/no-cache/no-store``); responses that set a cookie, carry a CSRF token, show a bound
-form, or vary on anything but Cookie are never stored.
+form, or vary on anything but Cookie are never stored. The one exception to ``Cache-Control``: a page whose
+form token the middleware fills in per response (pages/cached_forms.py) is stored here, and its
+``no-cache`` headers keep browsers and shared proxies from storing a copy with one token in it.
 """
 
 import hashlib
@@ -25,6 +27,8 @@ from django.db import transaction
 from django.forms import BaseForm
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
+
+from pages import cached_forms
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +115,7 @@ def _has_bound_form(response):
     return any(isinstance(value, BaseForm) and value.is_bound for value in values)
 
 
-def response_is_cacheable(response):
+def response_is_cacheable(response, fills_form_tokens=False):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     if getattr(response, "page_cache_exempt", False):
@@ -122,7 +126,7 @@ def response_is_cacheable(response):
     cache_control = {
         part.strip().split("=")[0].lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))
     }
-    if cache_control & {"private", "no-cache", "no-store"}:
+    if cache_control & {"private", "no-cache", "no-store"} and not fills_form_tokens:
         return False
     vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()}
     if not vary <= ALLOWED_VARY:
@@ -133,16 +137,20 @@ def response_is_cacheable(response):
     return b"csrfmiddlewaretoken" not in response.content
 
 
-def freeze(response):
+def freeze(response, fills_form_tokens=False):
     headers = [(name, value) for name, value in response.items() if name.lower() not in STORED_HEADER_SKIP]
-    return {"status": response.status_code, "headers": headers, "content": response.content}
+    entry = {"status": response.status_code, "headers": headers, "content": response.content}
+    if fills_form_tokens:
+        entry["fill"] = True
+    return entry
 
 
 def thaw(entry):
-    response = HttpResponse(entry["content"], status=entry["status"])
+    content = cached_forms.fill(entry["content"]) if entry.get("fill") else entry["content"]
+    response = HttpResponse(content, status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
-    response["Content-Length"] = str(len(entry["content"]))  # the middleware that set it sits below the cache
+    response["Content-Length"] = str(len(content))  # the middleware that set it sits below the cache
     return response
 
 
