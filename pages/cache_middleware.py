@@ -28,7 +28,7 @@ class PageCacheMiddleware:
         key = entry = None
         try:
             key = page_cache.page_key(request, page_cache.current_generation(), host)
-            entry = page_cache.cache.get(key)
+            entry = page_cache.lookup(key)
         except Exception as error:  # noqa: BLE001 - a broken cache must never break a page
             logger.warning("Page cache lookup failed: %s", error)
         if entry is not None:
@@ -40,7 +40,7 @@ class PageCacheMiddleware:
         fills = getattr(request, cached_forms.USED_ATTRIBUTE, False)
         if key is not None and page_cache.response_is_cacheable(response, fills_form_tokens=fills):
             try:
-                page_cache.cache.set(key, page_cache.freeze(response, fills), timeout=page_cache.cache_seconds())
+                page_cache.store(key, page_cache.freeze(response, fills))
             except Exception as error:  # noqa: BLE001
                 logger.warning("Page cache store failed: %s", error)
         if fills and not response.streaming:
