@@ -1,7 +1,6 @@
 """The pledge form and thank-you routes of ``DonatePage`` (see ``DonatePage.pledge_form`` / ``thank_you``)."""
 
 from django.conf import settings
-from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
@@ -119,28 +118,29 @@ def _submit(request, page):
 
     cleaned = form.cleaned_data
     designation = cleaned["designation_page"]
-    with transaction.atomic():
-        pledge, created = Pledge.objects.create_once(
-            submission_key=key,
-            amount=cleaned["amount"],
-            currency=cleaned["currency"],
-            frequency=cleaned["frequency"],
-            designation=designation,
-            designation_title=designation.title if designation else "",
-            donor_name=cleaned["donor_name"],
-            email=cleaned["email"],
-            phone=cleaned["phone"],
-            anonymous=cleaned["anonymous"],
-            consent_given=True,
-            consent_version=PledgeSettings.for_request(request).consent_version,
-            consent_text=form.consent_text,
-            consented_at=timezone.now(),
-            news_opt_in=cleaned["news_opt_in"],
-            language=_language(),
-            source_page=page,
-        )
-        if created:
-            queue_confirmation_email(pledge)
+    # create_once commits the pledge in its own transaction (no outer one: two fewer round trips per pledge);
+    # the confirmation is queued after that commit.
+    pledge, created = Pledge.objects.create_once(
+        submission_key=key,
+        amount=cleaned["amount"],
+        currency=cleaned["currency"],
+        frequency=cleaned["frequency"],
+        designation=designation,
+        designation_title=designation.title if designation else "",
+        donor_name=cleaned["donor_name"],
+        email=cleaned["email"],
+        phone=cleaned["phone"],
+        anonymous=cleaned["anonymous"],
+        consent_given=True,
+        consent_version=PledgeSettings.for_request(request).consent_version,
+        consent_text=form.consent_text,
+        consented_at=timezone.now(),
+        news_opt_in=cleaned["news_opt_in"],
+        language=_language(),
+        source_page=page,
+    )
+    if created:
+        queue_confirmation_email(pledge)
     if created or pledge.email.lower() == cleaned["email"].lower():
         _remember(request, pledge)
     return _redirect_to_thank_you(request, page, pledge)

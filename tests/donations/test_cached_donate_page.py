@@ -17,6 +17,7 @@ from tests.donations.conftest import donate_url, form_data
 
 pytestmark = pytest.mark.django_db
 
+PLEDGE_POST_QUERIES = 17
 KEY_RE = re.compile(r'name="submission_key" value="([^"]+)"')
 
 
@@ -161,3 +162,12 @@ def test_honeypot_still_applies_to_pledges_from_the_cached_page(client, page_cac
     response = client.post(donate_url(donate_page), form_data(website="http://spam.example"))
     assert response.status_code == 400
     assert not Pledge.objects.exists()
+
+
+def test_pledge_post_keeps_a_fixed_number_of_queries(client, donate_page, django_assert_num_queries):
+    """Routing, the key check, the form's choices, the pledge, its queued e-mail and the session (README)."""
+    url = donate_url(donate_page)
+    client.post(url, form_data(email="first@example.org"))
+    with django_assert_num_queries(PLEDGE_POST_QUERIES):
+        response = Client().post(url, form_data())
+    assert response.status_code == 303
