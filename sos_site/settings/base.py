@@ -75,7 +75,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's CSRF check; the cached public forms (donate, report a concern) are checked by origin and their
+    # signed one-time token instead of a cookie (pages/cached_forms.py).
+    "pages.cached_forms.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Staff sessions end after STAFF_SESSION_IDLE_SECONDS without a request; request.user.is_verified()
     # (django-otp); an admin user who owes a second factor is sent to verify or enrol (staff/).
