@@ -122,5 +122,6 @@ wrk:
 		else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
 
 ## Load-test the production stack on 127.0.0.1 and print a table; a benchmark, it asserts nothing (README "Benchmark").
+## With BASELINE=<git ref>: that commit and the working tree side by side, uncached, with ratios (bench/compare.py).
 bench: messages wrk
-	$(PY) bench/run.py
+	$(if $(BASELINE),$(PY) bench/compare.py $(BASELINE),$(PY) bench/run.py)

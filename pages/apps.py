@@ -17,4 +17,7 @@ class PagesConfig(AppConfig):
         # publish_scheduled included, not only in the web processes.
         cache.connect_signals()
         admin_permissions.install()
+        from pages import routing
+
+        routing.install()
         translation_status.connect_signals()

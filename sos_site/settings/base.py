@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "pages.cache_middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The request's site and Wagtail page route from the per-process render cache (pages/routing.py).
+    "pages.routing.SharedLookupsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
