@@ -143,8 +143,9 @@ wrk:
 		else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
 
 ## Load-test the production stack on 127.0.0.1 and print a table; a benchmark, it asserts nothing (README "Benchmark").
+## With BASELINE=<git ref>: that commit and the working tree side by side, uncached, with ratios (bench/compare.py).
 bench: messages wrk
-	$(PY) bench/run.py
+	$(if $(BASELINE),$(PY) bench/compare.py $(BASELINE),$(PY) bench/run.py)
 
 ## Lighthouse 12.2.3 (pinned in tests/lighthouse/package.json) with Debian's Chromium on every public page type in
 ## ru/ky/en against gunicorn with the production settings on a throwaway demo site; prints a table and fails when a

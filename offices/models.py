@@ -21,6 +21,7 @@ from offices.phones import PhoneNumberField, tel_uri
 from pages.blocks import BaseStreamBlock
 from pages.models import BasePage
 from pages.models.settings import ContactDetails
+from pages.navigation import public
 
 CARD_IMAGE_SPEC = "fill-640x360"
 
@@ -70,9 +71,7 @@ class OfficeIndexPage(BasePage):
         One query for the offices and one for their photos' renditions, however many offices there are.
         """
         offices = list(
-            OfficePage.objects.child_of(self)
-            .live()
-            .public()
+            public(OfficePage.objects.child_of(self).live())
             .prefetch_related(
                 Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC))
             )

@@ -184,6 +184,16 @@ def _reset_language():
     translation.activate("ru")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_render_cache():
+    """Each test starts without the sites, settings and menus a previous test kept (its rows are rolled back)."""
+    from pages import render_cache
+
+    render_cache.clear()
+    yield
+    render_cache.clear()
+
+
 @pytest.fixture
 def tree_root(transactional_db):
     """The page tree's root and the default site, which an earlier transactional test's flush may have removed."""

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "pages.cache_middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The request's site and Wagtail page route from the per-process render cache (pages/routing.py).
+    "pages.routing.SharedLookupsMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Django's CSRF check; the cached public forms (donate, report a concern) are checked by origin and their
     # signed one-time token instead of a cookie (pages/cached_forms.py).
