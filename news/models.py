@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -67,7 +68,7 @@ def in_language(queryset, language=None):
 class NewsTopic(index.Indexed, models.Model):
     """What a news item is about ("Research", "Care leavers"); the news index filters by it."""
 
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(pgettext_lazy("news topic", "name"), max_length=120)
     slug = models.SlugField(
         _("address name"),
         max_length=80,

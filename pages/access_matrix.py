@@ -166,6 +166,12 @@ REPORT_ROWS = [
     Row("Reports", "Site history", "wagtailadmin_reports:site_history", allowed=STAFF),
 ]
 
+# The Help menu's editors' guide (pages/editor_guide.py): every staff group reads it.
+HELP_ROWS = [
+    Row("Help", "Read the editors' guide", "editor_guide", allowed=STAFF),
+    Row("Help", "Read the editors' guide", "editor_guide_image", ("01-login.png",), allowed=STAFF),
+]
+
 # Pledges (donations/admin_urls.py). Kept apart so that a new pledge admin only changes these rows.
 PLEDGE_ROWS = [
     Row("Pledges", "Pledges: list", "donations_admin:list", allowed={FUNDRAISING}),
@@ -222,6 +228,7 @@ ROWS = [
     *SNIPPET_ROWS,
     *SETTINGS_ROWS,
     *REPORT_ROWS,
+    *HELP_ROWS,
     *PLEDGE_ROWS,
     *CONCERN_ROWS,
 ]

@@ -16,6 +16,8 @@ from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from sos_site.storage import media_origins
+
 try:
     from redis.exceptions import ConnectionError as RedisConnectionError
     from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -76,12 +78,21 @@ PERMISSIONS_POLICY = ", ".join(
 ADMIN_PATH_PREFIX = "/admin/"
 
 
+def with_image_origins(policy, *origins):
+    """``policy`` with ``origins`` (those not None) added to its ``img-src``."""
+    extra = "".join(f" {origin}" for origin in dict.fromkeys(origin for origin in origins if origin))
+    return policy.replace("img-src 'self'", f"img-src 'self'{extra}", 1) if extra else policy
+
+
 def content_security_policy(request):
+    # Images on object storage (SOS_S3_*) come from its domain: renditions on public pages, originals too in
+    # the admin (sos_site/storage.py); with media on the site's own disk nothing is added.
+    renditions, originals = media_origins()
     if request.path.startswith(getattr(settings, "ADMIN_PATH_PREFIX", ADMIN_PATH_PREFIX)):
-        return getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN", ADMIN_CSP)
+        return with_image_origins(getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN", ADMIN_CSP), renditions, originals)
     if getattr(request, "is_dummy", False):  # a page preview, drawn for the admin's preview panel
-        return PREVIEW_CSP
-    return getattr(settings, "CONTENT_SECURITY_POLICY", PUBLIC_CSP)
+        return with_image_origins(PREVIEW_CSP, renditions)
+    return with_image_origins(getattr(settings, "CONTENT_SECURITY_POLICY", PUBLIC_CSP), renditions)
 
 
 class SecurityHeadersMiddleware:

@@ -7,7 +7,7 @@ line naming what is missing (``manage.py``, gunicorn and the WSGI module alike).
 import os
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, REDIS_URL
+from .base import MIDDLEWARE, REDIS_URL, STORAGES
 from .env import env_bool, env_int, env_list, env_str
 
 REQUIRED_VARIABLES = ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL")
@@ -49,7 +49,7 @@ MIDDLEWARE = [
     *MIDDLEWARE[1:],
 ]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # uploads: the disk, or object storage with SOS_S3_BUCKET (base.py)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 3600  # files without a hash in their name; hashed ones get a year and "immutable"
