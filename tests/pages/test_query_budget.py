@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 BUDGET = 8
 # Queries of one warm rendering per page type: the page itself, then what its listing shows.
 EXPECTED = {
-    "HomePage": 2,  # the page; the latest reports
+    "HomePage": 3,  # the page; the latest reports; the latest news (news/wagtail_hooks.py)
     "StandardPage": 1,
     "AdvocacyIndexPage": 7,  # programmes, latest reports, their focus areas (2), report index, key documents
     "OfficeIndexPage": 2,  # the offices with their photos' renditions
@@ -27,7 +27,9 @@ EXPECTED = {
     "ResearchReportIndexPage": 6,
     "OfficePage": 2,
     "ResearchReportPage": 5,
-    "search": 1,
+    "NewsIndexPage": 5,  # years, topics, count, the page of news (with topics and photos)
+    "NewsPage": 3,  # the topic, the related pages
+    "search": 2,  # the results' sections (pages/search.py ``describe``)
 }
 
 
