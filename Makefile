@@ -12,7 +12,7 @@ VNU := tests/html/node_modules/vnu-jar/build/dist/vnu.jar
 # Apps that keep their own translation catalogue in <app>/locale/.
 SECTION_APPS := advocacy offices donations safeguarding staff
 
-.PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps html-deps screenshots
+.PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps html-deps screenshots backup restore restore-drill
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -124,3 +124,19 @@ wrk:
 ## Load-test the production stack on 127.0.0.1 and print a table; a benchmark, it asserts nothing (README "Benchmark").
 bench: messages wrk
 	$(PY) bench/run.py
+
+## Back up the database and every uploaded file (disk or S3) into BACKUP_DIR as one checked archive; safe from cron
+## while the site serves (README "Operations"). Uses the environment's DATABASE_URL and storage settings.
+BACKUP_DIR ?= backups
+backup: $(STAMP)
+	$(MANAGE) backup_site $(BACKUP_DIR)
+
+## Replace the database and uploads by ARCHIVE (asks first), then check every table and file against it.
+restore: $(STAMP)
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=backups/sos-backup-YYYYMMDD-HHMMSS.tar"; exit 2; }
+	$(MANAGE) restore_site "$(ARCHIVE)"
+
+## Back up a demo site, restore it into an empty throwaway database and prove nothing was lost (CI runs it on
+## PostgreSQL: set DATABASE_URL to a server where it may create and drop <name>_drill_* databases).
+restore-drill: $(STAMP)
+	scripts/restore-drill
