@@ -12,7 +12,7 @@ VNU := tests/html/node_modules/vnu-jar/build/dist/vnu.jar
 # Apps that keep their own translation catalogue in <app>/locale/.
 SECTION_APPS := advocacy offices donations safeguarding staff
 
-.PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps html-deps screenshots
+.PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps html-deps screenshots cluster-check
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -124,3 +124,11 @@ wrk:
 ## Load-test the production stack on 127.0.0.1 and print a table; a benchmark, it asserts nothing (README "Benchmark").
 bench: messages wrk
 	$(PY) bench/run.py
+
+## Two gunicorn app servers, PostgreSQL, Redis, the local S3 server and Varnish balancing both, with the scale-out
+## scenario; prints a report, exits 1 on any failure, stops and removes what it started (README "Scaling out").
+cluster-check: messages
+	@command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ] || { \
+		if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q varnish >/dev/null; \
+		else echo "make cluster-check needs Varnish: sudo apt-get install varnish"; exit 1; fi; }
+	scripts/cluster-check
