@@ -19,4 +19,7 @@ class PagesConfig(AppConfig):
         # The CDN / reverse proxy: PURGE and BAN after the commit, once the page cache has its new generation.
         frontend_cache.connect_signals()
         admin_permissions.install()
+        from pages import routing
+
+        routing.install()
         translation_status.connect_signals()

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "offices",
     "donations",
     "safeguarding",
+    "news",
     "staff",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -73,8 +74,12 @@ MIDDLEWARE = [
     "pages.cache_middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The request's site and Wagtail page route from the per-process render cache (pages/routing.py).
+    "pages.routing.SharedLookupsMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's CSRF check; the cached public forms (donate, report a concern) are checked by origin and their
+    # signed one-time token instead of a cookie (pages/cached_forms.py).
+    "pages.cached_forms.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Staff sessions end after STAFF_SESSION_IDLE_SECONDS without a request; request.user.is_verified()
     # (django-otp); an admin user who owes a second factor is sent to verify or enrol (staff/).
@@ -201,6 +206,8 @@ WAGTAIL_SITE_NAME = _("SOS Children's Villages Kyrgyzstan")
 FILTERS_EMPTY_CHOICE_LABEL = _("All")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "pages.SiteImage"
+# Alt text labelled as such, consent fields that explain themselves, uploads that are never lost.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "pages.image_forms.SiteImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "txt", "csv"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
