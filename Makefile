@@ -18,7 +18,7 @@ LIGHTHOUSE := tests/lighthouse/node_modules/lighthouse/cli/index.js
 # Apps that keep their own translation catalogue in <app>/locale/.
 SECTION_APPS := advocacy offices donations safeguarding news staff
 
-.PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps html-deps screenshots lighthouse
+.PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps html-deps screenshots lighthouse cluster-check
 
 # Packages are installed by uv (pinned in requirements-dev.txt, itself installed with pip into the venv), which
 # takes seconds where pip takes a minute; when uv cannot be installed, pip does the work.
@@ -155,3 +155,11 @@ $(LIGHTHOUSE): tests/lighthouse/package.json tests/lighthouse/package-lock.json
 
 lighthouse: messages $(LIGHTHOUSE)
 	CHROME_PATH="$${CHROME_PATH:-/usr/bin/chromium}" $(PY) tests/lighthouse/run.py
+
+## Two gunicorn app servers, PostgreSQL, Redis, the local S3 server and Varnish balancing both, with the scale-out
+## scenario; prints a report, exits 1 on any failure, stops and removes what it started (README "Scaling out").
+cluster-check: messages
+	@command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ] || { \
+		if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q varnish >/dev/null; \
+		else echo "make cluster-check needs Varnish: sudo apt-get install varnish"; exit 1; fi; }
+	scripts/cluster-check
