@@ -3,30 +3,49 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
+# One stamp per installed set, named after a checksum of its requirement files (a changed file reinstalls):
+# RUN_STAMP for the runtime packages (`make run`, `make serve`), STAMP for those plus the test and dev tools.
+RUN_STAMP := $(VENV)/.installed-run-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+UV := $(VENV)/bin/uv
+UV_PIN := $(or $(shell grep -m1 '^uv==' requirements-dev.txt),uv)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 VNU := tests/html/node_modules/vnu-jar/build/dist/vnu.jar
+LIGHTHOUSE := tests/lighthouse/node_modules/lighthouse/cli/index.js
 # Apps that keep their own translation catalogue in <app>/locale/.
-SECTION_APPS := advocacy offices donations safeguarding staff
+SECTION_APPS := advocacy offices donations safeguarding news staff
 
-.PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps html-deps screenshots backup restore restore-drill
+.PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps html-deps screenshots lighthouse cluster-check backup restore restore-drill
+
+# Packages are installed by uv (pinned in requirements-dev.txt, itself installed with pip into the venv), which
+# takes seconds where pip takes a minute; when uv cannot be installed, pip does the work.
+define install
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	test -x $(UV) || $(PY) -m pip install --quiet --disable-pip-version-check "$(UV_PIN)" \
+		|| echo "uv could not be installed: installing with pip"
+	if [ -x $(UV) ]; then $(UV) pip install --quiet --python $(PY) $(1); \
+	else $(PY) -m pip install --quiet --disable-pip-version-check $(1); fi
+endef
+
+$(RUN_STAMP): requirements.txt
+	$(call install,-r requirements.txt)
+	rm -f $(VENV)/.installed-run-*
+	touch $(RUN_STAMP)
 
 $(STAMP): requirements.txt requirements-dev.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(call install,-r requirements-dev.txt)
 	rm -f $(VENV)/.installed-*
-	touch $(STAMP)
+	touch $(STAMP) $(RUN_STAMP)
 
 venv: $(STAMP)
 
-messages: $(STAMP)
+messages: $(RUN_STAMP)
 	$(MANAGE) compile_translations
 
-migrate: $(STAMP)
+migrate: $(RUN_STAMP)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) update_translation_fields
 	$(MANAGE) set_translation_url_paths
@@ -34,7 +53,7 @@ migrate: $(STAMP)
 demo: migrate
 	$(MANAGE) load_demo_content
 
-superuser: $(STAMP)
+superuser: $(RUN_STAMP)
 	$(MANAGE) create_dev_superuser
 
 ## Install, build translations, migrate, load the demo site once, create the dev superuser, serve with a task
@@ -78,14 +97,16 @@ $(VNU): tests/html/package.json tests/html/package-lock.json
 
 html-deps: $(VNU)
 
-## Lint, migrations check, the whole test suite (browser tests included when Chromium is present).
-test: messages check-messages lint check browser-deps html-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+## Lint, migrations check, the whole test suite (browser tests included when Chromium is present), on one
+## pytest-xdist worker per core; `--dist load` keeps pytest-django's order (transactional tests last) on each worker.
+PYTEST_WORKERS ?= auto
+test: $(STAMP) messages check-messages lint check browser-deps html-deps
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 ## Regenerate the .po files after changing translatable strings (needs GNU gettext).
 makemessages: $(STAMP)
 	$(MANAGE) makemessages -l ru -l ky -l en --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench --ignore=scripts $(foreach app,$(SECTION_APPS),--ignore=$(app))
-	for app in $(SECTION_APPS); do (cd $$app && ../$(MANAGE) makemessages -l ru -l ky -l en); done
+	for app in $(SECTION_APPS); do (cd $$app && ../$(PY) ../manage.py makemessages -l ru -l ky -l en); done
 
 ## PNGs of every page type in ru/ky/en on a phone and a desktop, in screenshots/ (git-ignored).
 screenshots: messages browser-deps
@@ -122,8 +143,26 @@ wrk:
 		else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
 
 ## Load-test the production stack on 127.0.0.1 and print a table; a benchmark, it asserts nothing (README "Benchmark").
+## With BASELINE=<git ref>: that commit and the working tree side by side, uncached, with ratios (bench/compare.py).
 bench: messages wrk
-	$(PY) bench/run.py
+	$(if $(BASELINE),$(PY) bench/compare.py $(BASELINE),$(PY) bench/run.py)
+
+## Lighthouse 12.2.3 (pinned in tests/lighthouse/package.json) with Debian's Chromium on every public page type in
+## ru/ky/en against gunicorn with the production settings on a throwaway demo site; prints a table and fails when a
+## score is under target (README "Benchmark").
+$(LIGHTHOUSE): tests/lighthouse/package.json tests/lighthouse/package-lock.json
+	npm ci --prefix tests/lighthouse --no-audit --no-fund --loglevel=error && touch $@
+
+lighthouse: messages $(LIGHTHOUSE)
+	CHROME_PATH="$${CHROME_PATH:-/usr/bin/chromium}" $(PY) tests/lighthouse/run.py
+
+## Two gunicorn app servers, PostgreSQL, Redis, the local S3 server and Varnish balancing both, with the scale-out
+## scenario; prints a report, exits 1 on any failure, stops and removes what it started (README "Scaling out").
+cluster-check: messages
+	@command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ] || { \
+		if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q varnish >/dev/null; \
+		else echo "make cluster-check needs Varnish: sudo apt-get install varnish"; exit 1; fi; }
+	scripts/cluster-check
 
 ## Back up the database and every uploaded file (disk or S3) into BACKUP_DIR as one checked archive; safe from cron
 ## while the site serves (README "Operations"). Uses the environment's DATABASE_URL and storage settings.

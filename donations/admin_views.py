@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -173,7 +173,7 @@ class PledgeIndexView(generic.IndexView):
     def columns(self):
         return [
             self._get_title_column("reference"),
-            DateColumn("created_at", label=gettext_lazy("Created"), sort_key="created_at"),
+            DateColumn("created_at", label=pgettext_lazy("pledge", "Created"), sort_key="created_at"),
             DonorColumn("donor", label=gettext_lazy("Donor")),
             AmountColumn("amount", label=gettext_lazy("Amount"), sort_key="amount"),
             Column("frequency", label=gettext_lazy("Frequency"), accessor="get_frequency_display"),

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from donations.formatting import format_amount
 from pages import cache as page_cache
+from pages import render_cache
 
 CACHE_KEY = "donations:campaigns:{day}"
 CACHE_SECONDS = 24 * 3600
@@ -28,8 +29,13 @@ def _cache_key(day=None):
 
 
 def current_campaigns():
-    """{page id: the running campaign that started last}, cached for the day."""
+    """{page id: the running campaign that started last}, cached for the day (in the shared cache, and in each
+    process for the render-cache generation, which a campaign's save purges: pages/render_cache.py)."""
     key = _cache_key()
+    return render_cache.get(None, ("campaigns", key), lambda: _load_campaigns(key))
+
+
+def _load_campaigns(key):
     campaigns = cache.get(key)
     if campaigns is None:
         campaigns = {}

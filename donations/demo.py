@@ -81,7 +81,7 @@ IMPACT_EXAMPLES = {
 # Shown on the thank-you page and in the confirmation e-mail, so it promises no e-mail of its own.
 NEXT_STEPS = {
     "ru": paragraphs(
-        "Переведите пожертвование по реквизитам ниже и укажите номер обещания в назначении платежа. Когда "
+        "Переведите пожертвование по реквизитам ниже и укажите номер заявки в назначении платежа. Когда "
         "деньги поступят на наш счёт, мы отметим это и поблагодарим вас."
     ).source,
     "ky": paragraphs(
@@ -206,7 +206,7 @@ DEMO_RECIPIENT = {
     "en": "Example recipient (replace in the settings)",
 }
 DEMO_PURPOSE = {
-    "ru": "Благотворительное пожертвование, обещание {reference}",
+    "ru": "Благотворительное пожертвование, заявка {reference}",
     "ky": "Кайрымдуулук жардамы, убада {reference}",
     "en": "Charitable donation, pledge {reference}",
 }

@@ -3,6 +3,7 @@
 import django_filters
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Page
@@ -25,10 +26,13 @@ class PledgeFilterSet(WagtailFilterSet):
     designation = django_filters.ChoiceFilter(label=_("Designation"), choices=designation_choices, method="designate")
     language = django_filters.ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES)
     created_from = django_filters.DateFilter(
-        label=_("From"), field_name="created_at", lookup_expr="date__gte", widget=AdminDateInput
+        label=pgettext_lazy("date range", "From"),
+        field_name="created_at",
+        lookup_expr="date__gte",
+        widget=AdminDateInput,
     )
     created_to = django_filters.DateFilter(
-        label=_("To"), field_name="created_at", lookup_expr="date__lte", widget=AdminDateInput
+        label=pgettext_lazy("date range", "To"), field_name="created_at", lookup_expr="date__lte", widget=AdminDateInput
     )
 
     class Meta:

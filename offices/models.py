@@ -16,11 +16,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from offices import geo, structured_data, vcard
+from offices import geo, map_labels, structured_data, vcard
 from offices.phones import PhoneNumberField, tel_uri
 from pages.blocks import BaseStreamBlock
 from pages.models import BasePage
 from pages.models.settings import ContactDetails
+from pages.navigation import public
 
 CARD_IMAGE_SPEC = "fill-640x360"
 
@@ -70,9 +71,7 @@ class OfficeIndexPage(BasePage):
         One query for the offices and one for their photos' renditions, however many offices there are.
         """
         offices = list(
-            OfficePage.objects.child_of(self)
-            .live()
-            .public()
+            public(OfficePage.objects.child_of(self).live())
             .prefetch_related(
                 Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC))
             )
@@ -344,12 +343,12 @@ class OfficeMap:
     """
 
     CLUSTER_DISTANCE = 14  # in the drawing's units, about 1.5% of its width
-    LABEL_OFFSET = 20
 
     def __init__(self, offices, request, link_to_list=False):
         self.country = geo.kyrgyzstan()
         self.width, self.height, self.path = self.country.width, self.country.height, self.country.path
         self.source = self.country.source
+        self.lake_paths = self.country.lake_paths
         self.markers = self._markers([office for office in offices if office.has_location], request, link_to_list)
 
     def _markers(self, offices, request, link_to_list):
@@ -371,16 +370,22 @@ class OfficeMap:
                 href = first.get_url(request)
             else:
                 href = first.openstreetmap_url()
-            label_at_start = cluster["x"] > self.width * 0.75
             markers.append(
                 {
                     "x": cluster["x"],
                     "y": cluster["y"],
-                    "text_x": cluster["x"] + (-self.LABEL_OFFSET if label_at_start else self.LABEL_OFFSET),
                     "label": first.city or first.title,
                     "offices": cluster["offices"],
                     "href": href,
-                    "label_at_start": label_at_start,
                 }
             )
+        placements = map_labels.place_labels(
+            tuple((marker["x"], marker["y"], str(marker["label"])) for marker in markers),
+            self.width,
+            self.height,
+            self.country.segments,
+        )
+        for marker, placement in zip(markers, placements, strict=True):
+            marker["placement"] = placement
+            marker["text_x"], marker["text_y"] = placement.text_x, placement.text_y
         return markers

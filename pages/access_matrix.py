@@ -6,10 +6,10 @@ fails when the two disagree. Change a role here, in a data migration, and in REA
 together.
 
 A row names a URL (``url`` with symbolic ``args`` that the test turns into objects: ``live_page``,
-``draft_page``, ``home``, ``image``, ``document``, ``focus_area``, ``key_document``, ``redirect``, ``user``,
-``group``, ``pledge``, ``report``, ``site``) and the roles that are let in. Signed-out visitors and signed-in people
-without a staff group are sent to the admin's login page; every other role that is not let in gets 403 with
-the explanation page (``pages/admin_permissions.py``).
+``draft_page``, ``home``, ``image``, ``document``, ``focus_area``, ``key_document``, ``newstopic``, ``redirect``,
+``user``, ``group``, ``pledge``, ``report``, ``site``) and the roles that are let in. Signed-out visitors and
+signed-in people without a staff group are sent to the admin's login page; every other role that is not let in
+gets 403 with the explanation page (``pages/admin_permissions.py``).
 """
 
 from dataclasses import dataclass
@@ -63,8 +63,8 @@ class Row:
         return FORBIDDEN
 
 
-def _snippet_rows(model, label):
-    prefix = f"wagtailsnippets_advocacy_{model}"
+def _snippet_rows(model, label, app="advocacy"):
+    prefix = f"wagtailsnippets_{app}_{model}"
     return [
         Row("Snippets", f"List {label}", f"{prefix}:list", allowed=EDITORIAL),
         Row("Snippets", f"Add {label}", f"{prefix}:add", allowed=AUTHORS),
@@ -122,7 +122,11 @@ MEDIA_ROWS = [
     Row("Documents", "Delete a document", "wagtaildocs:delete", ("document",), allowed={MODERATORS}),
 ]
 
-SNIPPET_ROWS = [*_snippet_rows("focusarea", "focus areas"), *_snippet_rows("keydocument", "key documents")]
+SNIPPET_ROWS = [
+    *_snippet_rows("focusarea", "focus areas"),
+    *_snippet_rows("keydocument", "key documents"),
+    *_snippet_rows("newstopic", "news topics", app="news"),
+]
 
 SETTINGS_ROWS = [
     Row("Settings", "Organisation settings", "wagtailsettings:edit", ("pages", "organisationsettings", "site")),
@@ -160,6 +164,12 @@ REPORT_ROWS = [
     Row("Reports", "Workflows report", "wagtailadmin_reports:workflow", allowed=EDITORIAL),
     Row("Reports", "Aging pages", "wagtailadmin_reports:aging_pages", allowed=EDITORIAL),
     Row("Reports", "Site history", "wagtailadmin_reports:site_history", allowed=STAFF),
+]
+
+# The Help menu's editors' guide (pages/editor_guide.py): every staff group reads it.
+HELP_ROWS = [
+    Row("Help", "Read the editors' guide", "editor_guide", allowed=STAFF),
+    Row("Help", "Read the editors' guide", "editor_guide_image", ("01-login.png",), allowed=STAFF),
 ]
 
 # Pledges (donations/admin_urls.py). Kept apart so that a new pledge admin only changes these rows.
@@ -218,6 +228,7 @@ ROWS = [
     *SNIPPET_ROWS,
     *SETTINGS_ROWS,
     *REPORT_ROWS,
+    *HELP_ROWS,
     *PLEDGE_ROWS,
     *CONCERN_ROWS,
 ]

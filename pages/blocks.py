@@ -1,6 +1,7 @@
 """StreamField blocks shared by every page type: one StructBlock per idea."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -37,7 +38,9 @@ class ParagraphBlock(blocks.RichTextBlock):
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     caption = blocks.CharBlock(
-        label=_("Caption"), required=False, help_text=_("Leave empty to use the image's own caption.")
+        label=pgettext_lazy("image", "Caption"),
+        required=False,
+        help_text=_("Leave empty to use the image's own caption."),
     )
 
     class Meta:

@@ -3,11 +3,15 @@
 It sits near the top of MIDDLEWARE, under the security headers: a hit skips sessions, CSRF, the language
 machinery and the database entirely. Every response it looked up carries ``X-Cache: hit`` or ``miss``.
 When the cache is unreachable the page is simply rendered.
+
+A form page served from the cache (pages/cached_forms.py) is stored with a placeholder for its form token;
+every response, hit or miss, gets a fresh token written in.
 """
 
 import logging
 
 from pages import cache as page_cache
+from pages import cached_forms
 
 logger = logging.getLogger(__name__)
 
@@ -24,18 +28,24 @@ class PageCacheMiddleware:
         key = entry = None
         try:
             key = page_cache.page_key(request, page_cache.current_generation(), host)
-            entry = page_cache.cache.get(key)
+            entry = page_cache.lookup(key)
         except Exception as error:  # noqa: BLE001 - a broken cache must never break a page
             logger.warning("Page cache lookup failed: %s", error)
         if entry is not None:
             response = page_cache.thaw(entry)
             response["X-Cache"] = "hit"
             return response
+        setattr(request, cached_forms.FILL_ATTRIBUTE, True)
         response = self.get_response(request)
-        if key is not None and page_cache.response_is_cacheable(response):
+        fills = getattr(request, cached_forms.USED_ATTRIBUTE, False)
+        if key is not None and page_cache.response_is_cacheable(response, fills_form_tokens=fills):
             try:
-                page_cache.cache.set(key, page_cache.freeze(response), timeout=page_cache.cache_seconds())
+                page_cache.store(key, page_cache.freeze(response, fills))
             except Exception as error:  # noqa: BLE001
                 logger.warning("Page cache store failed: %s", error)
+        if fills and not response.streaming:
+            response.content = cached_forms.fill(response.content)
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
         response["X-Cache"] = "miss"
         return response

@@ -1,24 +1,44 @@
 """Navigation data for the header, footer and language switcher."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
+
+from pages import render_cache
 
 
 def site_root(request):
-    site = Site.find_for_request(request)
+    from pages import routing
+
+    site = routing.find_site(request)
     return site.root_page if site else None
 
 
 def restricted_paths(request=None):
-    """Tree paths of pages with a view restriction (password, login, groups); one query per request."""
+    """Tree paths of pages with a view restriction (password, login, groups), from the render cache (a
+    restriction's save purges it)."""
     paths = getattr(request, "_restricted_paths", None)
     if paths is None:
-        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        paths = render_cache.get(
+            request,
+            ("restricted paths",),
+            lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        )
         if request is not None:
             request._restricted_paths = paths
     return paths
+
+
+def public(queryset, request=None):
+    """``queryset.public()`` without its query: Wagtail's ``public()`` reads every view restriction on each
+    call; the restricted paths come from the render cache here (same rule: not on or below a restricted page).
+    """
+    condition = Q()
+    for path in restricted_paths(request):
+        condition &= ~Q(path__startswith=path)
+    return queryset.filter(condition)
 
 
 def is_listed(page, request=None):
@@ -32,12 +52,20 @@ def is_listed(page, request=None):
 
 
 def main_menu_pages(request):
-    """Live, public children of the home page marked "show in menus", in tree order."""
+    """Live, public children of the home page marked "show in menus", in tree order.
+
+    The same pages in every language (their titles and URLs follow the active language when read), kept
+    in the render cache: publishing, moving or deleting a page purges it.
+    """
     root = site_root(request)
     if root is None:
         return []
-    children = root.get_children().live().in_menu().order_by("path")
-    return [page for page in children if is_listed(page, request)]
+
+    def load():
+        children = root.get_children().live().in_menu().order_by("path")
+        return tuple(page for page in children if is_listed(page, request))
+
+    return list(render_cache.get(request, ("main menu", root.pk), load))
 
 
 def translated_urls(request, page=None):

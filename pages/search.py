@@ -5,6 +5,7 @@ match, ``simple`` with prefix matching for Kyrgyz, which PostgreSQL has no dicti
 for English). Other databases (SQLite in development) match every word of the query in lower-cased text.
 """
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from wagtail.models import Page, PageViewRestriction
 
 from pages.models import BasePage, SearchEntry
@@ -22,8 +24,15 @@ from pages.models import BasePage, SearchEntry
 SEARCH_CONFIGS = {"ru": "russian", "ky": "simple", "en": "english"}
 PREFIX_MATCH_LANGUAGES = {"ky"}
 MAX_QUERY_LENGTH = 200
-SNIPPET_RADIUS = 120
+SNIPPET_LENGTH = 240
 WORD_RE = re.compile(r"\w+", re.UNICODE)
+# The indexed text keeps one line per heading, paragraph or list item; a heading line starts with this mark (a
+# control character that is not whitespace to Python: no query word can contain it, full-text search ignores it).
+HEADING_MARK = "\x01"
+BLOCK_END_RE = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption|dt|dd|tr|div|section|article)>|<br\s*/?>", re.I)
+HEADING_RE = re.compile(r"<h[1-6][^>]*>", re.I)
+SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+")
+MARK_START, MARK_END = "\x02", "\x03"
 
 
 @dataclass
@@ -31,6 +40,9 @@ class SearchResult:
     page: Page
     title: str
     snippet: str
+    heading: str = ""  # the heading the snippet's text sits under (matches marked), shown apart from it
+    section: str = ""  # the title of the top-level section the page belongs to (none for a section itself)
+    kind: str = ""  # the page's type, in the visitor's language ("Research report")
 
 
 def uses_postgres():
@@ -51,8 +63,7 @@ def index_page(page):
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
                 title = page.title
-                text = strip_tags(page.search_text())
-            text = re.sub(r"\s+", " ", text).strip()
+                text = indexed_text(page.search_text(), title)
             entry, _created = SearchEntry.objects.update_or_create(
                 page=page,
                 language=code,
@@ -64,6 +75,32 @@ def index_page(page):
                     search_vector=SearchVector("title", weight="A", config=config)
                     + SearchVector("text", weight="B", config=config)
                 )
+
+
+def indexed_text(markup, title=""):
+    """Plain text of a page for the index: one line per heading, paragraph or list item (headings marked), entities
+    decoded, and no sentence twice (a search description repeating the introduction, a heading repeating the
+    title, a summary repeated in the body)."""
+    markup = HEADING_RE.sub(lambda match: f"\n{HEADING_MARK}", markup or "")
+    markup = BLOCK_END_RE.sub("\n", markup)
+    seen = {_folded(title)} if title else set()
+    lines = []
+    for raw_line in html.unescape(strip_tags(markup)).split("\n"):
+        is_heading = raw_line.lstrip().startswith(HEADING_MARK)
+        line = re.sub(r"\s+", " ", raw_line.replace(HEADING_MARK, " ")).strip()
+        kept = []
+        for sentence in [line] if is_heading else SENTENCE_END_RE.split(line):
+            key = _folded(sentence)
+            if key and key not in seen:
+                seen.add(key)
+                kept.append(sentence)
+        if kept:
+            lines.append(f"{HEADING_MARK}{kept[0]}" if is_heading else " ".join(kept))
+    return "\n".join(lines)
+
+
+def _folded(text):
+    return " ".join(WORD_RE.findall(text.casefold()))
 
 
 def remove_page(page):
@@ -125,19 +162,44 @@ def search(query, language, restricted_paths=None):
                     "text",
                     ts_query,
                     config=SEARCH_CONFIGS.get(language, "simple"),
-                    start_sel="\x02",
-                    stop_sel="\x03",
-                    max_words=35,
-                    min_words=15,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_END,
+                    highlight_all=True,
                 ),
             )
             .order_by("-rank", "title")
         )
-        return [SearchResult(entry.page, entry.title, _highlight_markers(entry.headline)) for entry in entries[:50]]
+        return describe([_result(entry, entry.headline) for entry in entries[:50]], language)
     for word in words:
         entries = entries.filter(folded__contains=fallback_stem(word, language))
     results = sorted(entries[:200], key=lambda entry: (-_title_score(entry, words), entry.title))
-    return [SearchResult(entry.page, entry.title, make_snippet(entry.text, words)) for entry in results[:50]]
+    return describe([_result(entry, mark_words(entry.text, words, language)) for entry in results[:50]], language)
+
+
+def _result(entry, marked_text):
+    heading, snippet = make_snippet(marked_text)
+    return SearchResult(entry.page, entry.title, snippet, heading)
+
+
+def describe(results, language):
+    """Give each result its section (the title of its top-level page, fetched in one query) and its type."""
+    step = Page.steplen
+    section_paths = {result.page.path[: 3 * step] for result in results if result.page.depth > 3}
+    with translation.override(language):
+        titles = {}
+        if section_paths:
+            titles = {page.path: page.title for page in Page.objects.filter(path__in=section_paths)}
+        for result in results:
+            result.section = titles.get(result.page.path[: 3 * step], "") if result.page.depth > 3 else ""
+            result.kind = str(page_type_label(result.page.specific_class))
+    return results
+
+
+def page_type_label(page_class):
+    """What a visitor calls a page type: its ``search_type_label`` if it has one, else its verbose name."""
+    if page_class is None:
+        return ""
+    return capfirst(getattr(page_class, "search_type_label", None) or page_class._meta.verbose_name)
 
 
 def fallback_stem(word, language):
@@ -153,18 +215,71 @@ def _title_score(entry, words):
 
 
 def _highlight_markers(headline):
-    return mark_safe(escape(headline).replace("\x02", "<mark>").replace("\x03", "</mark>"))
+    return mark_safe(escape(headline).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
-def make_snippet(text, words):
-    """A short extract of ``text`` around the first query word, with the words marked."""
-    folded = text.casefold()
-    positions = [folded.find(word) for word in words if folded.find(word) >= 0]
-    start = max(min(positions) - SNIPPET_RADIUS, 0) if positions else 0
-    end = min(start + 2 * SNIPPET_RADIUS, len(text))
-    extract = text[start:end]
-    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
-    marked = pattern.sub(lambda match: f"\x02{match.group(0)}\x03", extract)
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(text) else ""
-    return _highlight_markers(f"{prefix}{marked}{suffix}")
+def mark_words(text, words, language):
+    """``text`` with every word starting like a query word (its stem in Russian) between the marks."""
+    stems = sorted({fallback_stem(word, language) for word in words}, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*", re.IGNORECASE)
+    return pattern.sub(lambda match: f"{MARK_START}{match.group(0)}{MARK_END}", text)
+
+
+def _units(marked_text):
+    """(heading, paragraph index, sentence) for every sentence of the text, headings apart."""
+    heading, units = "", []
+    for number, line in enumerate(marked_text.split("\n")):
+        if line.startswith(HEADING_MARK):
+            heading = line[len(HEADING_MARK) :]
+            continue
+        units.extend((heading, number, sentence) for sentence in SENTENCE_END_RE.split(line) if sentence.strip())
+    return units
+
+
+def make_snippet(marked_text, length=SNIPPET_LENGTH):
+    """(heading, snippet) for a result: whole sentences around the first best match, never cut mid-word.
+
+    The snippet starts at the sentence with the most marked words (the first such), adds the sentences that
+    follow it in the same paragraph while they fit in ``length`` characters, and marks the matches with <mark>.
+    A single sentence longer than that is shortened at a word boundary around its first match, with "…". Without
+    a match in the text (the title matched), the snippet is the text's first sentences.
+    """
+    units = _units(marked_text or "")
+    if not units:
+        return "", ""
+
+    def matches(text):
+        return len(set(re.findall(f"{MARK_START}(.*?){MARK_END}", text.casefold())))
+
+    best = max(range(len(units)), key=lambda index: (matches(units[index][2]), matches(units[index][0]), -index))
+    heading, paragraph, first = units[best]
+    chosen = [_shorten(first, length)]
+    size = len(_plain(chosen[0]))
+    for _heading, next_paragraph, sentence in units[best + 1 :]:
+        if next_paragraph != paragraph or size + 1 + len(_plain(sentence)) > length:
+            break
+        chosen.append(sentence)
+        size += 1 + len(_plain(sentence))
+    return _highlight_markers(heading), _highlight_markers(" ".join(chosen))
+
+
+def _plain(text):
+    return text.replace(MARK_START, "").replace(MARK_END, "")
+
+
+def _shorten(sentence, length):
+    """A sentence of at most about ``length`` characters around its first match, cut between words."""
+    plain = _plain(sentence)
+    if len(plain) <= length:
+        return sentence
+    words = sentence.split(" ")
+    first_match = next((index for index, word in enumerate(words) if MARK_START in word), 0)
+    start = max(0, first_match - 8)
+    kept, size = [], 0
+    for word in words[start:]:
+        if size + len(_plain(word)) + 1 > length and kept:
+            break
+        kept.append(word)
+        size += len(_plain(word)) + 1
+    text = " ".join(kept).rstrip(",;:")
+    return f"{'… ' if start else ''}{text}{' …' if start + len(kept) < len(words) else ''}"

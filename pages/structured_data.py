@@ -10,6 +10,7 @@ import json
 
 from django.utils.safestring import mark_safe
 
+from pages import render_cache
 from pages.models.settings import OrganisationSettings
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -29,7 +30,12 @@ def breadcrumb_pages(request, page):
     """The pages the breadcrumbs show (home page … page itself), fetched once per request; empty on the home page."""
     trails = request.__dict__.setdefault("_breadcrumb_pages", {})
     if page.pk not in trails:
-        trails[page.pk] = [*page.get_ancestors()[1:], page] if page.depth > 2 else []
+        if page.depth > 2 and page.pk and not getattr(request, "is_preview", False):
+            # The ancestors (read-only) from the render cache: publishing or moving a page purges it.
+            ancestors = render_cache.get(request, ("ancestors", page.path), lambda: tuple(page.get_ancestors()[1:]))
+            trails[page.pk] = [*ancestors, page]
+        else:
+            trails[page.pk] = [*page.get_ancestors()[1:], page] if page.depth > 2 else []
     return trails[page.pk]
 
 

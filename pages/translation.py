@@ -6,7 +6,7 @@ from pages.models import HomePage, OrganisationSettings, SiteImage, StandardPage
 
 @register(HomePage)
 class HomePageTranslation(TranslationOptions):
-    fields = ("hero_heading", "hero_text", "introduction", "sections", "body")
+    fields = ("hero_heading", "hero_text", "introduction", "national_work", "sections", "body")
 
 
 @register(StandardPage)
@@ -21,4 +21,4 @@ class SiteImageTranslation(TranslationOptions):
 
 @register(OrganisationSettings)
 class OrganisationSettingsTranslation(TranslationOptions):
-    fields = ("name", "legal_name", "tagline")
+    fields = ("name", "legal_name", "tagline", "partnership_text")

@@ -22,6 +22,7 @@ from wagtail_modeltranslation import wagtail_hooks as modeltranslation_hooks
 from pages import admin_permissions, consent, task_admin, translation_status
 from pages.models import TranslationState
 from pages.views_admin import can_read_translation_report, translation_report_view
+from pages.views_guide import editor_guide_image_view, editor_guide_view
 from pages.views_translation_editor import copy_from_source_view, remember_language_view
 
 
@@ -35,6 +36,21 @@ def register_translation_report_menu_item():
     return TranslationReportMenuItem(
         _("Translation status"), reverse("translation_status"), icon_name="globe", order=50
     )
+
+
+@hooks.register("register_admin_urls")
+def register_editor_guide_urls():
+    return [
+        path("guide/", editor_guide_view, name="editor_guide"),
+        path("guide/images/<str:name>", editor_guide_image_view, name="editor_guide_image"),
+    ]
+
+
+@hooks.register("construct_help_menu")
+def open_this_sites_guide_from_the_help_menu(request, menu_items):
+    """The Help menu's "Editor Guide" opens this site's guide (docs/editors.*.md) instead of Wagtail's."""
+    menu_items[:] = [item for item in menu_items if item.name != "editor-guide"]
+    menu_items.append(MenuItem(_("Editors' guide"), reverse("editor_guide"), icon_name="help", order=1100))
 
 
 @hooks.register("register_admin_urls")

@@ -9,3 +9,10 @@ class SafeguardingConfig(AppConfig):
     verbose_name = _("Safeguarding")
     # Who sees this app's background tasks (the focal point's alerts) in Reports → Background tasks (pages.task_admin).
     task_viewer_permission = "safeguarding.view_concernreport"
+
+    def ready(self):
+        from pages import cached_forms
+        from safeguarding.views import TOKEN_SALT
+
+        # The report page is served from the page cache: its signed form token replaces the CSRF cookie.
+        cached_forms.register("form_token", TOKEN_SALT)

@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from pages.blocks import BaseStreamBlock
 from pages.models import BasePage, StatusChange
-from pages.models.settings import tel_uri
+from pages.models.settings import CachedSiteSetting, tel_uri
 
 
 class ConcernReportPage(RoutablePageMixin, BasePage):
@@ -202,7 +202,7 @@ class ConcernStatusChange(StatusChange):
 
 
 @register_setting(icon="warning")
-class SafeguardingSettings(BaseSiteSetting):
+class SafeguardingSettings(CachedSiteSetting):
     """The safeguarding focal point's contacts and the emergency numbers shown on the "report a concern" page."""
 
     focal_point_name = models.CharField(
@@ -227,7 +227,7 @@ class SafeguardingSettings(BaseSiteSetting):
     panels = [
         MultiFieldPanel(
             [FieldPanel("focal_point_name"), FieldPanel("focal_point_phone"), FieldPanel("focal_point_email")],
-            heading=_("Focal point"),
+            heading=pgettext_lazy("safeguarding", "Focal point"),
         ),
         MultiFieldPanel([FieldPanel("emergency_number"), FieldPanel("child_helpline")], heading=_("Emergencies")),
     ]

@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from pages import abuse, audit
+from pages import abuse, audit, cached_forms
 from safeguarding.forms import ConcernReportForm
 from safeguarding.models import ConcernReport, SafeguardingSettings
 from safeguarding.services import queue_new_report_notice
@@ -46,7 +46,7 @@ def report_form(request, page):
         return _submit(request, page)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
-    form = ConcernReportForm(initial={"form_token": abuse.make_form_token(TOKEN_SALT)})
+    form = ConcernReportForm(initial={"form_token": cached_forms.token_for(request, TOKEN_SALT)})
     return _render(request, page, "safeguarding/concern_report_page.html", {"form": form})
 
 
@@ -133,5 +133,6 @@ def _render(request, page, template, context, status=200):
         context_overrides={**context, "safeguarding": SafeguardingSettings.for_request(request)},
     )
     response.status_code = status
-    add_never_cache_headers(response)  # a form with a one-time token and a CSRF token; never a shared cache
+    # A form with a one-time token: no browser or proxy keeps a copy (the page cache fills in a new token).
+    add_never_cache_headers(response)
     return response

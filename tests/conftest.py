@@ -1,16 +1,154 @@
-"""Shared fixtures: the demo site is built once per test session and every test rolls back its changes."""
+"""Shared fixtures: the demo site is built once per test session and every test rolls back its changes.
+
+Under pytest-xdist (`make test` runs `-n auto`) the demo database is built once, by the controller process
+before the workers start, and each worker gets a copy: SQLite's in-memory database is restored from a file
+with SQLite's backup API (and the demo's media files copied), PostgreSQL's is cloned with
+`CREATE DATABASE … TEMPLATE` (Django's `clone_test_db`, as `manage.py test --parallel` does).
+"""
+
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.utils import translation
 
 LANGUAGES = ("ru", "ky", "en")
+DEMO_DB_KEY = "sos_demo_db"
+demo_db_stash = pytest.StashKey[dict]()
+
+
+def build_demo_database(verbosity=0):
+    """Create the test database, load the demo site; return the setup_databases() config for its teardown."""
+    from django.test.utils import setup_databases
+
+    db_cfg = setup_databases(verbosity=verbosity, interactive=False, aliases={"default"}, serialized_aliases=set())
+    call_command("load_demo_content", verbosity=0)
+    return db_cfg
+
+
+def is_xdist_controller(config):
+    return not hasattr(config, "workerinput") and config.pluginmanager.hasplugin("dsession")
+
+
+def only_browser_tests(config):
+    """Browser tests use a server with its own database: a run of them alone needs no test database."""
+    paths = [Path(arg.split("::")[0]).resolve() for arg in config.args]
+    browser = Path(__file__).resolve().parent / "browser"
+    return bool(paths) and all(path == browser or browser in path.parents for path in paths)
+
+
+def pytest_sessionstart(session):
+    """xdist controller: build the demo database once, before the workers start (they each take a copy)."""
+    config = session.config
+    if not is_xdist_controller(config) or only_browser_tests(config):
+        return
+    from django.conf import settings
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with config.stash[blocking_manager_key].unblock():
+        db_cfg = build_demo_database()
+        connection = connections["default"]
+        if connection.vendor == "sqlite":
+            folder = Path(tempfile.mkdtemp(prefix="sos-test-demo-db-"))
+            connection.ensure_connection()
+            with sqlite3.connect(folder / "demo.sqlite3") as copy:
+                connection.connection.backup(copy)
+            config.stash[demo_db_stash] = {
+                "sqlite": str(folder / "demo.sqlite3"),
+                "media": str(settings.MEDIA_ROOT),
+                "folder": str(folder),
+                "db_cfg": db_cfg,
+            }
+        else:
+            connection.close()  # CREATE DATABASE … TEMPLATE needs the template without connections
+            config.stash[demo_db_stash] = {"template": connection.settings_dict["NAME"], "db_cfg": db_cfg}
+
+
+def pytest_configure_node(node):
+    """xdist controller, per worker: a clone of the demo database (PostgreSQL) or the file to restore (SQLite)."""
+    demo = node.config.stash.get(demo_db_stash, None)
+    if demo is None:
+        return
+    if "template" in demo:
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        with node.config.stash[blocking_manager_key].unblock():
+            connections["default"].creation.clone_test_db(suffix=node.workerinput["workerid"], verbosity=0)
+        node.workerinput[DEMO_DB_KEY] = {"postgresql": True}
+    else:
+        node.workerinput[DEMO_DB_KEY] = {"sqlite": demo["sqlite"], "media": demo["media"]}
+
+
+def pytest_sessionfinish(session):
+    demo = session.config.stash.get(demo_db_stash, None)
+    if demo is None:
+        return
+    from django.test.utils import teardown_databases
+    from pytest_django.plugin import blocking_manager_key
+
+    with session.config.stash[blocking_manager_key].unblock():
+        teardown_databases(demo["db_cfg"], verbosity=0)
+    if "folder" in demo:
+        shutil.rmtree(demo["folder"], ignore_errors=True)
+
+
+def use_demo_copy(demo):
+    """xdist worker: point the connection at this worker's copy of the demo database, as create_test_db would."""
+    from django.conf import settings
+    from django.db import connections
+
+    connection = connections["default"]
+    old_name = connection.settings_dict["NAME"]
+    test_name = connection.creation._get_test_db_name()  # PostgreSQL: test_<name>_gwN, cloned by the controller
+    connection.close()
+    settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = test_name
+    connection.ensure_connection()
+    if "sqlite" in demo:
+        with sqlite3.connect(demo["sqlite"]) as source:
+            source.backup(connection.connection)
+        shutil.copytree(demo["media"], settings.MEDIA_ROOT, dirs_exist_ok=True)
+    return [(connection, old_name, True)]
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's test database, with the demo site loaded (or, under xdist, this worker's copy of it)."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations
+
+    demo = getattr(request.config, "workerinput", {}).get(DEMO_DB_KEY)
     with django_db_blocker.unblock():
-        call_command("load_demo_content", verbosity=0)
+        if demo:
+            db_cfg = use_demo_copy(demo)
+        else:
+            if not django_db_use_migrations:
+                _disable_migrations()
+            keepdb = django_db_keepdb and not django_db_createdb
+            db_cfg = setup_databases(
+                verbosity=request.config.option.verbose,
+                interactive=False,
+                aliases={"default"},
+                serialized_aliases=set(),
+                keepdb=keepdb,
+            )
+            call_command("load_demo_content", verbosity=0)
+    yield
+    if not (django_db_keepdb and not demo):
+        with django_db_blocker.unblock():
+            teardown_databases(db_cfg, verbosity=request.config.option.verbose)
 
 
 @pytest.fixture
@@ -44,6 +182,16 @@ def admin_client(client, superuser):
 def _reset_language():
     yield
     translation.activate("ru")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_render_cache():
+    """Each test starts without the sites, settings and menus a previous test kept (its rows are rolled back)."""
+    from pages import render_cache
+
+    render_cache.clear()
+    yield
+    render_cache.clear()
 
 
 @pytest.fixture

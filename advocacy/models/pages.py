@@ -14,6 +14,7 @@ from advocacy.blocks import GoalsBlock
 from advocacy.models.snippets import YEAR_VALIDATORS, FocusArea, KeyDocument
 from pages.blocks import BaseStreamBlock
 from pages.models import BasePage, SiteImage
+from pages.navigation import public
 
 CARD_IMAGE_FILTER = "fill-640x360"
 LATEST_REPORTS_ON_INDEX = 3
@@ -73,13 +74,13 @@ class AdvocacyIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["programmes"] = with_card_images(
-            AdvocacyProgrammePage.objects.child_of(self).live().public().order_by("path"), "hero_image"
+            public(AdvocacyProgrammePage.objects.child_of(self).live()).order_by("path"), "hero_image"
         )
         context["latest_reports"] = with_card_images(
-            ResearchReportPage.objects.descendant_of(self).live().public().order_by(*ResearchReportPage.NEWEST_FIRST),
+            public(ResearchReportPage.objects.descendant_of(self).live()).order_by(*ResearchReportPage.NEWEST_FIRST),
             "cover_image",
         )[:LATEST_REPORTS_ON_INDEX]
-        context["report_index"] = ResearchReportIndexPage.objects.child_of(self).live().public().first()
+        context["report_index"] = public(ResearchReportIndexPage.objects.child_of(self).live()).first()
         context["key_documents"] = KeyDocument.objects.select_related("document")
         return context
 
@@ -187,7 +188,7 @@ class AdvocacyProgrammePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["related_reports"] = with_card_images(
-            self.research_reports.live().public().order_by(*ResearchReportPage.NEWEST_FIRST), "cover_image"
+            public(self.research_reports.live()).order_by(*ResearchReportPage.NEWEST_FIRST), "cover_image"
         )
         context["related_documents"] = self.related_documents.select_related("document")
         return context

@@ -26,6 +26,7 @@ from advocacy.models.pages import with_card_images
 from advocacy.models.snippets import YEAR_VALIDATORS, FocusArea
 from pages.models import BasePage
 from pages.models.settings import organisation_id
+from pages.navigation import public
 from pages.structured_data import absolute_page_url
 
 REPORTS_PER_PAGE = 10
@@ -130,7 +131,7 @@ class ResearchReportIndexPage(RoutablePageMixin, BasePage):
         return ["introduction"]
 
     def get_reports(self):
-        return ResearchReportPage.objects.child_of(self).live().public().order_by(*ResearchReportPage.NEWEST_FIRST)
+        return public(ResearchReportPage.objects.child_of(self).live()).order_by(*ResearchReportPage.NEWEST_FIRST)
 
     def get_listing(self, params):
         """Filter and paginate the reports by the GET ``params``.
@@ -391,6 +392,6 @@ class ResearchReportPage(BasePage):
         context["preferred_file"] = self.preferred_file()
         context["current_in_language"] = IN_LANGUAGE.get(translation.get_language(), "")
         context["other_files"] = self.other_files()
-        context["related_programmes"] = self.related_programmes.live().public().order_by("path")
+        context["related_programmes"] = public(self.related_programmes.live()).order_by("path")
         context["report_index"] = self.get_parent()
         return context

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.search import index
@@ -17,7 +18,7 @@ YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 class FocusArea(index.Indexed, models.Model):
     """A theme of the advocacy work ("Care leavers", "Family-based care"); programmes and reports are tagged with it."""
 
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(pgettext_lazy("focus area", "name"), max_length=120)
     slug = models.SlugField(
         _("address name"),
         max_length=80,

@@ -13,7 +13,9 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
+
+from pages.models.settings import CachedSiteSetting
 
 CURRENCIES = ("KGS", "USD", "EUR", "RUB")
 CURRENCY_NAMES = {
@@ -88,7 +90,7 @@ def _presets_field(default):
 
 
 @register_setting(icon="tag")
-class PledgeSettings(BaseSiteSetting):
+class PledgeSettings(CachedSiteSetting):
     """Currencies, amounts, bank details, the fundraising contact and the consent text of the pledge form."""
 
     kgs_presets = _presets_field("500, 1000, 2500")

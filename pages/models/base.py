@@ -1,10 +1,11 @@
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.models import Page, PageViewRestriction
 
 from pages import fallback
 from pages.slugs import transliterated_slug
@@ -25,6 +26,10 @@ class BasePage(Page):
         verbose_name=_("sharing image"),
         help_text=_("Shown when the page is shared on social networks; the page's own photo is used if empty."),
     )
+
+    # Wagtail's title placeholder "Page title*" would mark the Kyrgyz and English titles required too: each
+    # language's title is labelled by its heading, and only the Russian one carries the asterisk.
+    content_panels = [TitleFieldPanel("title", widget=forms.TextInput(attrs={"placeholder": ""}))]
 
     promote_panels = [
         MultiFieldPanel(
@@ -56,6 +61,24 @@ class BasePage(Page):
         default_slug = build_localized_fieldname("slug", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
         if not self.slug and getattr(self, default_slug, ""):
             self.slug = getattr(self, default_slug)
+
+    def get_view_restrictions(self):
+        """Wagtail's check before serving a page costs two queries (ancestors, restrictions) on every request.
+
+        When no restriction sits on this page or an ancestor (the restricted paths come from the render
+        cache, purged when a restriction changes) and the site has no alias pages (which take their
+        source's restrictions), the answer is known to be empty without asking the database.
+        """
+        from pages import navigation, render_cache
+
+        if self.pk and not self.alias_of_id:
+            restricted = navigation.restricted_paths()
+            has_aliases = render_cache.get(
+                None, ("alias pages",), lambda: Page.objects.filter(alias_of__isnull=False).exists()
+            )
+            if not has_aliases and not self.path.startswith(restricted):
+                return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_hero_image(self):
         """The page's main photo, if its type has one; used for sharing and listings."""

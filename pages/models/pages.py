@@ -1,9 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from pages import navigation
 from pages.blocks import BaseStreamBlock, SectionLinksBlock
 
 from .base import BasePage
@@ -29,6 +31,12 @@ class HomePage(BasePage):
         help_text=_("A wide photo; children are shown only with recorded consent."),
     )
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    national_work = RichTextField(
+        _("our work in Kyrgyzstan"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("Shown beside the worldwide figures: a few lines on what the organisation does in the country."),
+    )
     sections = StreamField(
         SectionLinksBlock(),
         blank=True,
@@ -43,6 +51,7 @@ class HomePage(BasePage):
             [FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")
         ),
         FieldPanel("introduction"),
+        FieldPanel("national_work"),
         FieldPanel("sections"),
         FieldPanel("body"),
     ]
@@ -50,6 +59,7 @@ class HomePage(BasePage):
         *BasePage.search_fields,
         index.SearchField("hero_text"),
         index.SearchField("introduction"),
+        index.SearchField("national_work"),
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -62,7 +72,16 @@ class HomePage(BasePage):
         return self.search_description or self.hero_text
 
     def search_text_fields(self):
-        return ["hero_heading", "hero_text", "introduction", "body"]
+        return ["hero_heading", "hero_text", "introduction", "national_work", "body"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["section_cards"] = self.listed_sections(request)
+        return context
+
+    def listed_sections(self, request=None):
+        """The section cards whose page a visitor may see; their number sets the grid's columns."""
+        return [block for block in self.sections if navigation.is_listed(block.value["page"], request)]
 
 
 class StandardPage(BasePage):
@@ -90,6 +109,9 @@ class StandardPage(BasePage):
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
+
+    # What the search results call this type (pages/search.py): "standard page" means nothing to a visitor.
+    search_type_label = pgettext_lazy("page type", "Page")
 
     class Meta:
         verbose_name = _("standard page")

@@ -1,3 +1,4 @@
+import copy
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -5,10 +6,12 @@ from typing import Any
 from django.db import models
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 
 @dataclass(frozen=True)
@@ -69,8 +72,52 @@ def organisation_id(request=None):
     return f"{root}#organisation"
 
 
+class CachedSiteSetting(BaseSiteSetting):
+    """A site setting read from the render cache (pages/render_cache.py) instead of a query per request.
+
+    Wagtail's ``for_request`` runs a ``get_or_create`` (and one query per page it links to) on every request.
+    Here each process loads the setting once per render-cache generation (any settings save purges it), with
+    its linked objects, and every request gets its own shallow copy: the request it carries and the page
+    URLs Wagtail caches on it stay per request.
+    """
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_request(cls, request):
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        from pages import render_cache, routing
+
+        site = routing.find_site(request)
+        if site is None:
+            return super().for_request(request)
+        shared = render_cache.get(request, ("settings", cls._meta.label, site.pk), lambda: cls.load_shared(site))
+        instance = copy.copy(shared)
+        instance._request = request
+        instance._page_url_cache = {}
+        setattr(request, attr_name, instance)
+        return instance
+
+    @classmethod
+    def load_shared(cls, site: Site):
+        """The instance kept for the generation, with what its templates read already loaded."""
+        instance = cls.for_site(site)
+        instance._state.fields_cache["site"] = site
+        for field in cls._meta.concrete_fields:
+            if field.is_relation and field.name != "site":
+                getattr(instance, field.name)
+        instance.warm()
+        return instance
+
+    def warm(self):
+        """Load anything else a page reads from these settings, before they are shared (read-only after)."""
+
+
 @register_setting(icon="site")
-class OrganisationSettings(BaseSiteSetting):
+class OrganisationSettings(CachedSiteSetting):
     """The organisation's facts shown across the site: one place to change a phone number."""
 
     name = models.CharField(_("organisation name"), max_length=200)
@@ -112,6 +159,14 @@ class OrganisationSettings(BaseSiteSetting):
         related_name="+",
         verbose_name=_("privacy page"),
     )
+    privacy_email = models.EmailField(
+        _("e-mail for personal data requests"),
+        blank=True,
+        help_text=_(
+            "Shown under the privacy policy for questions and requests about personal data; nothing is shown "
+            "while it is empty."
+        ),
+    )
     report_concern_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -130,6 +185,20 @@ class OrganisationSettings(BaseSiteSetting):
         verbose_name=_("safeguarding policy page"),
         help_text=_("Linked from the footer of every page."),
     )
+    partnership_text = models.TextField(
+        _("volunteering and partnership"),
+        blank=True,
+        max_length=600,
+        help_text=_(
+            "The home page's second way to help besides money: how to volunteer or partner with the organisation. "
+            "Left empty, the home page shows no such block."
+        ),
+    )
+    partnership_email = models.EmailField(
+        _("volunteering and partnership e-mail"),
+        blank=True,
+        help_text=_("Shown with the text above; when empty, the head office's phone is shown instead."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -143,9 +212,15 @@ class OrganisationSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("worldwide_programmes"), FieldPanel("worldwide_countries")], heading=_("Worldwide reach")
         ),
-        MultiFieldPanel([FieldPanel("donate_page"), FieldPanel("privacy_page")], heading=_("Key pages")),
+        MultiFieldPanel(
+            [FieldPanel("donate_page"), FieldPanel("privacy_page"), FieldPanel("privacy_email")],
+            heading=_("Key pages"),
+        ),
         MultiFieldPanel(
             [FieldPanel("report_concern_page"), FieldPanel("safeguarding_policy_page")], heading=_("Safeguarding")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("partnership_text"), FieldPanel("partnership_email")], heading=_("Other ways to help")
         ),
     ]
 
@@ -161,11 +236,22 @@ class OrganisationSettings(BaseSiteSetting):
             return None
         return self.head_office.specific
 
+    def warm(self):
+        self.head_office_page  # noqa: B018 -- the specific page, one query, now rather than per request
+        self._contacts_by_language = {}
+
     @property
     def head_office_contacts(self):
-        """The head office's ContactDetails in the active language, or None when no head office is chosen."""
-        get_contact_details = getattr(self.head_office_page, "get_contact_details", None)
-        return get_contact_details() if callable(get_contact_details) else None
+        """The head office's ContactDetails in the active language, or None when no head office is chosen.
+
+        Kept per language: the footer and the structured data both read them.
+        """
+        language = translation.get_language()
+        by_language = self.__dict__.setdefault("_contacts_by_language", {})
+        if language not in by_language:
+            get_contact_details = getattr(self.head_office_page, "get_contact_details", None)
+            by_language[language] = get_contact_details() if callable(get_contact_details) else None
+        return by_language[language]
 
     @property
     def phone(self):

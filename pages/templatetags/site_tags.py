@@ -139,3 +139,21 @@ def page_extras(context):
         return ""
     parts = [hook(request, page) for hook in hooks.get_hooks("sos_page_extras")]
     return mark_safe("".join(str(part) for part in parts if part))  # noqa: S308 -- each hook returns safe HTML
+
+
+# The illustration of a home page card without a photo, by the app of the page it leads to. By app label,
+# so pages/ imports no section app; a section without its own drawing gets the family house.
+CARD_ILLUSTRATIONS = {
+    "advocacy": "pages/img/cards/advocacy.svg",
+    "offices": "pages/img/cards/offices.svg",
+    "news": "pages/img/cards/news.svg",
+    "donations": "pages/img/cards/donate.svg",
+}
+DEFAULT_CARD_ILLUSTRATION = "pages/img/cards/family.svg"
+
+
+@register.simple_tag
+def card_illustration(page):
+    """``{% card_illustration page %}``: the static URL of the drawing for a card leading to ``page``."""
+    app_label = page.specific_class._meta.app_label if page is not None and page.specific_class else ""
+    return static(CARD_ILLUSTRATIONS.get(app_label, DEFAULT_CARD_ILLUSTRATION))

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "offices",
     "donations",
     "safeguarding",
+    "news",
     "staff",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -66,12 +67,19 @@ MIDDLEWARE = [
     # and every text response, hit or miss, is compressed on its way out with Django's random-length
     # padding against BREACH (sos_site/middleware.py, README "Production").
     "sos_site.middleware.TextGZipMiddleware",
+    # Cache-Control for a CDN / reverse proxy: "public, s-maxage" on what the page cache may store, "private" on
+    # the rest, when SOS_FRONTEND_CACHE_URL is set (pages/frontend_cache.py, README "Scaling out").
+    "pages.frontend_cache.SharedCacheControlMiddleware",
     # Anonymous public pages from the shared cache when PAGE_CACHE_SECONDS > 0 (pages/cache_middleware.py).
     "pages.cache_middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The request's site and Wagtail page route from the per-process render cache (pages/routing.py).
+    "pages.routing.SharedLookupsMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's CSRF check; the cached public forms (donate, report a concern) are checked by origin and their
+    # signed one-time token instead of a cookie (pages/cached_forms.py).
+    "pages.cached_forms.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Staff sessions end after STAFF_SESSION_IDLE_SECONDS without a request; request.user.is_verified()
     # (django-otp); an admin user who owes a second factor is sent to verify or enrol (staff/).
@@ -208,6 +216,8 @@ WAGTAIL_SITE_NAME = _("SOS Children's Villages Kyrgyzstan")
 FILTERS_EMPTY_CHOICE_LABEL = _("All")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "pages.SiteImage"
+# Alt text labelled as such, consent fields that explain themselves, uploads that are never lost.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "pages.image_forms.SiteImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "txt", "csv"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
@@ -294,6 +304,20 @@ else:
 # Seconds a rendered public page stays in the cache; 0 turns the page cache off (production.py turns it on
 # when Redis is configured).
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 0)
+
+# A CDN or caching reverse proxy (Varnish: deploy/varnish/) in front of the app servers, purged on publish
+# (pages/frontend_cache.py, README "Scaling out"): SOS_FRONTEND_CACHE_URL lists the proxies' own addresses
+# (comma-separated), where PURGE and BAN requests go; public pages then say "s-maxage=FRONTEND_CACHE_SECONDS".
+FRONTEND_CACHE_URLS = env_list("SOS_FRONTEND_CACHE_URL")
+FRONTEND_CACHE_SECONDS = env_int("SOS_FRONTEND_CACHE_SECONDS", 3600 if FRONTEND_CACHE_URLS else 0)
+WAGTAILFRONTENDCACHE = {
+    f"proxy{number}": {
+        "BACKEND": "pages.frontend_cache.VarnishBackend",
+        "LOCATION": url,
+        "TIMEOUT": env_int("SOS_FRONTEND_CACHE_TIMEOUT", 2),
+    }
+    for number, url in enumerate(FRONTEND_CACHE_URLS, start=1)
+}
 
 # django-redis logs each error it ignores to this logger; the filter keeps one warning a minute.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True

@@ -43,6 +43,8 @@ PAGE_TYPES = {
     "report": "/en/advocacy/research-and-publications/the-situation-of-children-without-parental-care-in-kyrgyzstan/",
     "office-index": "/en/our-offices/",
     "office": "/en/our-offices/head-office/",
+    "news-index": "/en/news/",
+    "news": "/en/news/since-2009-standing-up-for-the-rights-of-care-leavers/",
     "donate": "/en/help-now/",
     "report-a-concern": "/en/report-a-concern/",
     "safeguarding-policy": "/en/safeguarding-policy/",

@@ -217,8 +217,8 @@ def test_office_form_refuses_a_point_outside_kyrgyzstan(tab, images_dir):
 def test_pledges_list_can_be_filtered_and_exported(tab, images_dir):
     tab.goto("/admin/")
     tab.locator(".sidebar-main-menu").get_by_role("button", name="Пожертвования").click()
-    tab.get_by_role("link", name="Обещания").click()
-    expect(tab.get_by_role("heading", level=1)).to_have_text("Обещания")
+    tab.get_by_role("link", name="Заявки").click()
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Заявки")
     tab.get_by_role("button", name="Показать фильтры").click()
     expect(tab.get_by_role("button", name="Статус")).to_be_visible()
     tab.keyboard.press("Escape")

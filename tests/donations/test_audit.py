@@ -100,7 +100,7 @@ def test_site_history_hides_pledge_entries_from_other_staff(client, fundraiser, 
 def test_log_actions_have_russian_labels():
     with translation.override("ru"):
         labels = {str(registry.get_action_label(action)) for action in (audit.VIEW, audit.EXPORT, audit.STATUS)}
-    assert labels == {"Просмотр обещания", "Выгрузка обещаний", "Смена статуса обещания"}
+    assert labels == {"Просмотр заявки", "Выгрузка заявок", "Смена статуса заявки"}
 
 
 def test_prune_command_deletes_only_old_pledge_entries(fundraiser):

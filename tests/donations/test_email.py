@@ -37,7 +37,8 @@ def test_confirmation_is_sent_after_commit_as_text_and_html(post_pledge, django_
 
 
 @pytest.mark.parametrize(
-    "language, greeting", [("ru", "Спасибо за ваше обещание"), ("ky", "Убадаңыз үчүн рахмат"), ("en", "Thank you")]
+    "language, greeting",
+    [("ru", "Спасибо за вашу заявку на пожертвование"), ("ky", "Убадаңыз үчүн рахмат"), ("en", "Thank you")],
 )
 def test_confirmation_is_in_the_donors_language(post_pledge, django_capture_on_commit_callbacks, language, greeting):
     with django_capture_on_commit_callbacks(execute=True):

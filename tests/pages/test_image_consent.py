@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.urls import clear_url_caches, reverse
 from django.utils import translation
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page
+from wagtail.models import Page, UploadedFile
 
 from pages import consent
 from pages.models import SiteImage, StandardPage
@@ -313,3 +313,59 @@ def test_dashboard_shows_consents_ending_soon(admin_client):
     child_photo(title="Ends soon", consent_expires=TODAY + datetime.timedelta(days=5))
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Ends soon" in html
+
+
+def upload_several(admin_client, name="group.png"):
+    file = SimpleUploadedFile(name, get_test_image_file().file.getvalue(), content_type="image/png")
+    return admin_client.post(reverse("wagtailimages:add_multiple"), {"files[]": file, "collection": 1})
+
+
+def test_multiple_upload_saves_the_image_at_once_so_leaving_the_page_loses_nothing(admin_client):
+    response = upload_several(admin_client)
+    assert response.status_code == 200
+    assert response.json()["success"] is True
+    image = SiteImage.objects.get(title="group.png")
+    assert image.shows_children is None
+    assert consent.consent_state(image) == consent.ConsentState.UNANSWERED
+    assert not UploadedFile.objects.exists()
+
+
+def test_the_form_after_a_multiple_upload_still_requires_the_children_question(admin_client):
+    image_id = upload_several(admin_client).json()["image_id"]
+    prefix = f"image-{image_id}"
+    response = admin_client.post(
+        reverse("wagtailimages:edit_multiple", args=[image_id]),
+        {f"{prefix}-title": "Group", f"{prefix}-collection": 1, f"{prefix}-consent_status": "not_needed"},
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is False
+    assert SiteImage.objects.get(pk=image_id).shows_children is None
+
+
+def test_answering_after_a_multiple_upload_records_the_answer(admin_client):
+    image_id = upload_several(admin_client).json()["image_id"]
+    prefix = f"image-{image_id}"
+    response = admin_client.post(
+        reverse("wagtailimages:edit_multiple", args=[image_id]),
+        {
+            f"{prefix}-title": "Yurt",
+            f"{prefix}-collection": 1,
+            f"{prefix}-shows_children": "False",
+            f"{prefix}-consent_status": "not_needed",
+        },
+    )
+    assert response.json()["success"] is True
+    assert SiteImage.objects.get(pk=image_id).shows_children is False
+
+
+def test_the_image_form_labels_wagtails_description_as_alt_text_in_each_language(admin_client):
+    with translation.override("en"):
+        form = admin_client.get(reverse("wagtailimages:add")).context["form"]
+        labels = {name: str(form.fields[name].label) for name in ("description_ru", "description_ky", "description_en")}
+        consent_help = str(form.fields["consent_reference"].help_text)
+    assert labels == {
+        "description_ru": "Alt text (Русский)",
+        "description_ky": "Alt text (Кыргызча)",
+        "description_en": "Alt text (English)",
+    }
+    assert consent_help.endswith("Only for photos of children; leave as it is for other photos.")

@@ -16,6 +16,7 @@ from pages.access_matrix import LOGIN, ROLES, ROWS
 from tests.advocacy.factories import DocumentFactory, FocusAreaFactory, KeyDocumentFactory
 from tests.donations.factories import PledgeFactory
 from tests.factories import SiteImageFactory, StandardPageFactory
+from tests.news.factories import NewsTopicFactory
 from tests.safeguarding.factories import ConcernReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,7 @@ def objects(home_page, django_user_model):
         "document": DocumentFactory(),
         "focusarea": FocusAreaFactory(),
         "keydocument": KeyDocumentFactory(),
+        "newstopic": NewsTopicFactory(),
         "redirect": Redirect.objects.create(old_path="/matrix-old", redirect_link="/ru/"),
         "user": django_user_model.objects.create_user("matrix-other", password="x"),
         "group": Group.objects.get(name="Editors"),

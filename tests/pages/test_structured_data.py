@@ -24,6 +24,7 @@ KNOWN_TYPES = {
         "ListItem",
         "Report",
         "MediaObject",
+        "NewsArticle",
     )
 }
 

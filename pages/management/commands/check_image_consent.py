@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.images import get_image_model
 
 from pages import cache, consent
@@ -89,5 +90,5 @@ class Command(BaseCommand):
         if not pages:
             self.stdout.write("    " + _("not used on any page"))
         for page in pages:
-            status = _("live") if page.live else _("draft")
+            status = pgettext("page status", "live") if page.live else pgettext("page status", "draft")
             self.stdout.write(f"    {_('used on')} «{page.title}» ({status}) {page.url_path}")

@@ -1,0 +1,95 @@
+"""Public forms that are served from the page cache: the donate page and the report-a-concern page.
+
+Such a page must not carry anything that belongs to one visitor, yet its form needs protection against
+cross-site posting and replays, and it must work without JavaScript. So:
+
+- the form carries a signed, time-limited token of its own (``pages.abuse.make_form_token``) instead of
+  Django's cookie-bound CSRF token. A cached copy stores a placeholder; the page cache middleware writes a
+  fresh token into every response it serves, hit or miss (one HMAC, no database, no cookie, no session);
+- the token's random key is used once: the record it creates keeps it in a unique column, so a replayed
+  form never creates a second record (the view decides what the person sees);
+- a cross-site POST is refused by ``CsrfViewMiddleware`` below, by the Origin header and the browser's
+  ``Sec-Fetch-Site`` header, the same origin checks Django itself makes before it compares cookie tokens.
+
+An app registers the hidden field and the signing salt of such a form in its ``AppConfig.ready()``.
+"""
+
+import re
+
+from django.conf import settings
+from django.core import signing
+from django.middleware.csrf import CsrfViewMiddleware as DjangoCsrfViewMiddleware
+
+from pages import abuse
+
+PLACEHOLDER_PREFIX = "pagecache-form-token:"
+PLACEHOLDER_RE = re.compile(rb"pagecache-form-token:([A-Za-z0-9._-]+)")
+FILL_ATTRIBUTE = "page_cache_fills_form_tokens"
+USED_ATTRIBUTE = "page_cache_form_token_used"
+_forms = {}  # signing salt -> name of the hidden field that carries the token
+
+
+def register(field, salt):
+    """Declare a form whose token may be filled in by the page cache and that skips the CSRF cookie check."""
+    _forms[salt] = field
+
+
+def token_for(request, salt):
+    """The token for one display of a form: a placeholder when the page cache will fill it in, else a real one."""
+    if salt in _forms and getattr(request, FILL_ATTRIBUTE, False):
+        setattr(request, USED_ATTRIBUTE, True)
+        return PLACEHOLDER_PREFIX + salt
+    return abuse.make_form_token(salt)
+
+
+def fill(content):
+    """``content`` with every registered placeholder replaced by a new token (each one different)."""
+
+    def replace(match):
+        salt = match.group(1).decode("ascii")
+        if salt not in _forms:
+            return match.group(0)
+        return abuse.make_form_token(salt).encode("ascii")
+
+    return PLACEHOLDER_RE.sub(replace, content)
+
+
+def carries_form_token(request):
+    """True when the POST carries a correctly signed token of a registered form (of any age: the form's view
+    tells the visitor that an old form has expired, which is kinder than a bare CSRF error)."""
+    if request.path.startswith(("/admin/", "/django-admin/")):
+        return False
+    for salt, field in _forms.items():
+        value = request.POST.get(field, "")
+        if not value or len(value) > abuse.MAX_TOKEN_LENGTH:
+            continue
+        try:
+            signing.loads(value, salt=salt)
+        except signing.BadSignature:
+            continue
+        return True
+    return False
+
+
+class CsrfViewMiddleware(DjangoCsrfViewMiddleware):
+    """Django's CSRF check, except for registered public forms, which are checked by origin instead of cookie."""
+
+    def process_view(self, request, callback, callback_args, callback_kwargs):
+        if (
+            request.method != "POST"
+            or getattr(request, "csrf_processing_done", False)
+            or getattr(callback, "csrf_exempt", False)
+            or not carries_form_token(request)
+        ):
+            return super().process_view(request, callback, callback_args, callback_kwargs)
+        # A real Origin must be this site or a trusted one. Pages with "Referrer-Policy: no-referrer" (the
+        # concern form) make browsers send "Origin: null"; Sec-Fetch-Site still says where the form came from.
+        origin = request.META.get("HTTP_ORIGIN")
+        if origin and origin != "null" and not self._origin_verified(request):
+            return self._reject(request, f"Origin checking failed - {origin} does not match any trusted origins.")
+        fetch_site = request.META.get("HTTP_SEC_FETCH_SITE")
+        if fetch_site and fetch_site not in ("same-origin", "none"):
+            trusted = origin and origin != "null" and origin in getattr(settings, "CSRF_TRUSTED_ORIGINS", ())
+            if not trusted:
+                return self._reject(request, f"Sec-Fetch-Site {fetch_site}: the form was sent from another site.")
+        return self._accept(request)

@@ -1,0 +1,71 @@
+"""Every public page type renders in at most 8 SQL queries, exactly counted, and no more with 100× the reports
+(10× the programmes, 6× the offices).
+
+The pages are the demo site's first live page of each type in each language, plus search, as `make bench`
+picks them. Counts are of a warm request (earlier ones filled the render cache and made the renditions).
+"""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from wagtail.models import Page
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 8
+# Queries of one warm rendering per page type: the page itself, then what its listing shows.
+EXPECTED = {
+    "HomePage": 2,  # the page; the latest reports
+    "StandardPage": 1,
+    "AdvocacyIndexPage": 7,  # programmes, latest reports, their focus areas (2), report index, key documents
+    "OfficeIndexPage": 2,  # the offices with their photos' renditions
+    "DonatePage": 3,  # designations, bank accounts
+    "ConcernReportPage": 1,
+    "AdvocacyProgrammePage": 5,
+    "ResearchReportIndexPage": 6,
+    "OfficePage": 2,
+    "ResearchReportPage": 5,
+    "search": 1,
+}
+
+
+def public_pages():
+    """(page type, path) of the first live page of each type in each language, and search."""
+    pages, seen = [], set()
+    for page in Page.objects.live().public().filter(depth__gte=2).specific().order_by("depth", "path"):
+        if type(page) in seen or page.get_url() is None:  # a type seen, or a page outside the site
+            continue
+        seen.add(type(page))
+        for code in ("ru", "ky", "en"):
+            with translation.override(code):
+                pages.append((type(page).__name__, page.get_url()))
+    pages += [("search", f"/{code}/search/?q=a") for code in ("ru", "ky", "en")]
+    return pages
+
+
+def warm_queries(client, path):
+    client.get(path)
+    client.get(path)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(context.captured_queries)
+
+
+def counts(client):
+    return {(kind, path): warm_queries(client, path) for kind, path in public_pages()}
+
+
+def test_every_public_page_type_renders_in_its_exact_number_of_queries(client):
+    measured = counts(client)
+    assert {kind for kind, _path in measured} == set(EXPECTED)
+    assert measured == {key: EXPECTED[key[0]] for key in measured}
+    assert max(measured.values()) <= BUDGET
+
+
+def test_query_counts_do_not_grow_with_100_times_the_content(client):
+    before = counts(client)
+    call_command("scale_demo", "--reports=300", "--programmes=30", "--offices=30", "--no-search-index", verbosity=0)
+    assert counts(client) == before

@@ -1,0 +1,107 @@
+"""What a publish, unpublish, move or settings save asks the CDN / reverse proxy to drop."""
+
+import pytest
+from wagtail.models import Page
+
+from pages.models import StandardPage
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+ROOT = "http://localhost"
+
+
+@pytest.fixture
+def section(home_page):
+    """A page under the home page (not in the menu) with a child, in every language with its own slugs."""
+    parent = StandardPageFactory(parent=home_page, slug_ru="razdel", slug_ky="bolum", slug_en="section")
+    parent.show_in_menus = False
+    parent.save_revision().publish()
+    child = StandardPageFactory(parent=parent, slug_ru="stranica", slug_ky="barak", slug_en="page")
+    return parent, child
+
+
+def publish(page, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+
+def test_publish_purges_the_page_in_every_language_with_its_translated_slugs(
+    section, frontend_cache_on, django_capture_on_commit_callbacks
+):
+    _parent, child = section
+    publish(child, django_capture_on_commit_callbacks)
+    purged = set(frontend_cache_on.purged)
+    assert {f"{ROOT}/ru/razdel/stranica/", f"{ROOT}/ky/bolum/barak/", f"{ROOT}/en/section/page/"} <= purged
+
+
+def test_publish_purges_the_pages_that_list_it_and_the_sitemap(
+    section, frontend_cache_on, django_capture_on_commit_callbacks
+):
+    _parent, child = section
+    publish(child, django_capture_on_commit_callbacks)
+    purged = set(frontend_cache_on.purged)
+    assert {f"{ROOT}/ru/razdel/", f"{ROOT}/ky/bolum/", f"{ROOT}/en/section/"} <= purged
+    assert {f"{ROOT}/ru/", f"{ROOT}/ky/", f"{ROOT}/en/"} <= purged
+    assert f"{ROOT}/sitemap.xml" in purged
+
+
+def test_publish_bans_search_results_only(section, frontend_cache_on, django_capture_on_commit_callbacks):
+    _parent, child = section
+    publish(child, django_capture_on_commit_callbacks)
+    assert frontend_cache_on.banned == [(ROOT, "^/(ru|ky|en)/search/")]
+
+
+def test_unpublish_purges_the_page_in_every_language(section, frontend_cache_on, django_capture_on_commit_callbacks):
+    _parent, child = section
+    with django_capture_on_commit_callbacks(execute=True):
+        child.unpublish()
+    assert {f"{ROOT}/ru/razdel/stranica/", f"{ROOT}/ky/bolum/barak/", f"{ROOT}/en/section/page/"} <= set(
+        frontend_cache_on.purged
+    )
+
+
+def test_move_purges_old_and_new_urls_of_the_page_and_its_descendants(
+    home_page, section, frontend_cache_on, django_capture_on_commit_callbacks
+):
+    parent, _child = section
+    target = StandardPageFactory(parent=home_page, slug_ru="novoe", slug_ky="jangy", slug_en="new")
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=parent.pk).move(target, pos="last-child")
+    purged = set(frontend_cache_on.purged)
+    assert {f"{ROOT}/ky/bolum/", f"{ROOT}/ky/bolum/barak/", f"{ROOT}/en/section/page/"} <= purged
+    assert {f"{ROOT}/ky/jangy/bolum/", f"{ROOT}/ky/jangy/bolum/barak/", f"{ROOT}/en/new/section/page/"} <= purged
+
+
+def test_slug_change_purges_the_old_urls(section, frontend_cache_on, django_capture_on_commit_callbacks):
+    parent, _child = section
+    parent = StandardPage.objects.get(pk=parent.pk)
+    parent.slug_ky = "bashka-bolum"
+    publish(parent, django_capture_on_commit_callbacks)
+    purged = set(frontend_cache_on.purged)
+    assert {f"{ROOT}/ky/bolum/", f"{ROOT}/ky/bolum/barak/"} <= purged
+    assert {f"{ROOT}/ky/bashka-bolum/", f"{ROOT}/ky/bashka-bolum/barak/"} <= purged
+
+
+def test_page_in_the_main_menu_bans_everything(home_page, frontend_cache_on, django_capture_on_commit_callbacks):
+    page = StandardPageFactory(parent=home_page)
+    page.show_in_menus = True
+    publish(page, django_capture_on_commit_callbacks)
+    assert frontend_cache_on.banned == [(ROOT, ".")]
+    assert frontend_cache_on.purged == []
+
+
+def test_settings_save_bans_everything(org_settings, frontend_cache_on, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        org_settings.tagline_ru = "Новый слоган"
+        org_settings.save()
+    assert frontend_cache_on.banned == [(ROOT, ".")]
+
+
+def test_nothing_is_sent_without_a_frontend_cache(section, settings, django_capture_on_commit_callbacks):
+    from tests.proxy.conftest import RecordingBackend
+
+    settings.WAGTAILFRONTENDCACHE = {}
+    _parent, child = section
+    publish(child, django_capture_on_commit_callbacks)
+    assert RecordingBackend.purged == [] and RecordingBackend.banned == []
