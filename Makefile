@@ -18,7 +18,7 @@ LIGHTHOUSE := tests/lighthouse/node_modules/lighthouse/cli/index.js
 # Apps that keep their own translation catalogue in <app>/locale/.
 SECTION_APPS := advocacy offices donations safeguarding news staff
 
-.PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps html-deps screenshots lighthouse
+.PHONY: run test lint format check check-messages migrate messages makemessages demo superuser clean serve bench wrk browser-deps html-deps screenshots lighthouse cluster-check backup restore restore-drill
 
 # Packages are installed by uv (pinned in requirements-dev.txt, itself installed with pip into the venv), which
 # takes seconds where pip takes a minute; when uv cannot be installed, pip does the work.
@@ -155,3 +155,27 @@ $(LIGHTHOUSE): tests/lighthouse/package.json tests/lighthouse/package-lock.json
 
 lighthouse: messages $(LIGHTHOUSE)
 	CHROME_PATH="$${CHROME_PATH:-/usr/bin/chromium}" $(PY) tests/lighthouse/run.py
+
+## Two gunicorn app servers, PostgreSQL, Redis, the local S3 server and Varnish balancing both, with the scale-out
+## scenario; prints a report, exits 1 on any failure, stops and removes what it started (README "Scaling out").
+cluster-check: messages
+	@command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ] || { \
+		if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q varnish >/dev/null; \
+		else echo "make cluster-check needs Varnish: sudo apt-get install varnish"; exit 1; fi; }
+	scripts/cluster-check
+
+## Back up the database and every uploaded file (disk or S3) into BACKUP_DIR as one checked archive; safe from cron
+## while the site serves (README "Operations"). Uses the environment's DATABASE_URL and storage settings.
+BACKUP_DIR ?= backups
+backup: $(STAMP)
+	$(MANAGE) backup_site $(BACKUP_DIR)
+
+## Replace the database and uploads by ARCHIVE (asks first), then check every table and file against it.
+restore: $(STAMP)
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=backups/sos-backup-YYYYMMDD-HHMMSS.tar"; exit 2; }
+	$(MANAGE) restore_site "$(ARCHIVE)"
+
+## Back up a demo site, restore it into an empty throwaway database and prove nothing was lost (CI runs it on
+## PostgreSQL: set DATABASE_URL to a server where it may create and drop <name>_drill_* databases).
+restore-drill: $(STAMP)
+	scripts/restore-drill

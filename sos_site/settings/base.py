@@ -124,6 +124,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# DATABASE_REPLICA_URL set: public page reads of anonymous visitors go to this read replica, everything else
+# (admin, pledges, reports, sessions, any write and what follows it) to DATABASE_URL (sos_site/db_router.py).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60, conn_health_checks=True),
+        "TEST": {"MIRROR": "default"},  # a test run has one database; the router's tests copy it (tests/storage/)
+    }
+    DATABASE_ROUTERS = ["sos_site.db_router.ReplicaRouter"]
+    MIDDLEWARE.insert(0, "sos_site.db_router.ReplicaMiddleware")  # marks which requests are public reads
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out sign-in before the password is even checked.
