@@ -136,8 +136,15 @@ def search(query, language, restricted_paths=None):
         return [SearchResult(entry.page, entry.title, _highlight_markers(entry.headline)) for entry in entries[:50]]
     for word in words:
         entries = entries.filter(folded__contains=fallback_stem(word, language))
-    results = sorted(entries[:200], key=lambda entry: (-_title_score(entry, words), entry.title))
-    return [SearchResult(entry.page, entry.title, make_snippet(entry.text, words)) for entry in results[:50]]
+    # The pages of the 50 shown only (one more query), not of all 200 candidates ranked here.
+    candidates = entries.select_related(None).only("page_id", "title", "text")[:200]
+    results = sorted(candidates, key=lambda entry: (-_title_score(entry, words), entry.title))[:50]
+    pages = Page.objects.in_bulk([entry.page_id for entry in results])
+    return [
+        SearchResult(pages[entry.page_id], entry.title, make_snippet(entry.text, words))
+        for entry in results
+        if entry.page_id in pages
+    ]
 
 
 def fallback_stem(word, language):

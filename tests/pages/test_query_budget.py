@@ -27,7 +27,7 @@ EXPECTED = {
     "ResearchReportIndexPage": 6,
     "OfficePage": 2,
     "ResearchReportPage": 5,
-    "search": 1,
+    "search": 2,  # the matching entries; the pages of the 50 shown
 }
 
 
