@@ -190,9 +190,11 @@ def count_queries(targets):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
-    client = Client(headers=FORWARDED)
     with override_settings(PAGE_CACHE_SECONDS=0):
         for target in targets:
+            client = Client(headers=FORWARDED)
+            for name, value in target.get("cookies", {}).items():
+                client.cookies[name] = value
             client.get(target["path"], secure=True)
             with CaptureQueriesContext(connection) as context:
                 response = client.get(target["path"], secure=True)
@@ -420,6 +422,10 @@ def main():
 
         django.setup()
         targets = pick_targets()
+        from bench import probe
+
+        cookies = probe.staff_session()  # the admin dashboard and translation report, signed in (issue 14)
+        targets += [{**target, "cookies": cookies} for target in probe.admin_targets()]
         say(f"{len(targets)} pages to load; counting SQL queries with the test client")
         count_queries(targets)
 
@@ -430,8 +436,11 @@ def main():
             server = stack.gunicorn(seconds)
             wrk(targets[0]["path"], seconds=1)  # every worker loads its templates and connections first
             for target in targets:
-                _status, headers, _body = fetch(target["path"])  # fills the cache in the warm phase
-                result = wrk(target["path"], seconds=WARM_SECONDS if phase == "warm" else SECONDS)
+                cookie = {"Cookie": "; ".join(f"{k}={v}" for k, v in target.get("cookies", {}).items())}
+                cookie = cookie if target.get("cookies") else {}
+                _status, headers, _body = fetch(target["path"], headers=cookie)  # fills the cache when warm
+                seconds = WARM_SECONDS if phase == "warm" else SECONDS
+                result = wrk(target["path"], headers=cookie, seconds=seconds)
                 rows.append({**target, **result, "phase": phase, "x_cache": headers.get("X-Cache", "")})
             if phase == "warm":
                 say("pledges: POSTing the donate form")

@@ -72,6 +72,7 @@ class OfficeIndexPage(BasePage):
         """
         offices = list(
             public(OfficePage.objects.child_of(self).live())
+            .defer_streamfields()  # the list shows no body: not parsed from JSON for every office and language
             .prefetch_related(
                 Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC))
             )

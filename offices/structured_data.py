@@ -16,12 +16,14 @@ def office_id(office, request):
 def office_data(office, request, photo=True):
     """The office as an organisation's department that is also a Place, in the active language, without empty
     properties. ``photo=False`` leaves out the photo (a rendition query per office in listings)."""
+    url = absolute_page_url(office, request)
+    language = translation.get_language()
     data = {
         "@type": ["NGO", "Place"],
-        "@id": office_id(office, request),
+        "@id": f"{url}#office" if language == settings.LANGUAGE_CODE else office_id(office, request),
         "name": office.title,
         "description": office.introduction,
-        "url": absolute_page_url(office, request),
+        "url": url,
         "address": office.get_contact_details().postal_address_data(),
         "telephone": office.phone or office.mobile_phone,
         "faxNumber": office.fax,

@@ -165,9 +165,11 @@ class SharedLookupsMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.path.startswith("/admin/"):
             return None
+        if view_func is not wagtail_serve:
+            return None  # other views ask for the site (through find_site) only when they need it
         try:
             find_site(request)
-            if view_func is wagtail_serve and not hasattr(request, "_wagtail_route_for_request"):
+            if not hasattr(request, "_wagtail_route_for_request"):
                 path = view_kwargs.get("path", view_args[0] if view_args else "")
                 try:
                     request._wagtail_route_for_request = route(request, path)

@@ -172,13 +172,23 @@ def search(query, language, restricted_paths=None):
         return describe([_result(entry, entry.headline) for entry in entries[:50]], language)
     for word in words:
         entries = entries.filter(folded__contains=fallback_stem(word, language))
-    results = sorted(entries[:200], key=lambda entry: (-_title_score(entry, words), entry.title))
-    return describe([_result(entry, mark_words(entry.text, words, language)) for entry in results[:50]], language)
+    # The pages of the 50 shown only (one more query), not of all 200 candidates ranked here.
+    candidates = entries.select_related(None).only("page_id", "title", "text")[:200]
+    ranked = sorted(candidates, key=lambda entry: (-_title_score(entry, words), entry.title))[:50]
+    pages = Page.objects.in_bulk([entry.page_id for entry in ranked])
+    return describe(
+        [
+            _result(entry, mark_words(entry.text, words, language), pages[entry.page_id])
+            for entry in ranked
+            if entry.page_id in pages
+        ],
+        language,
+    )
 
 
-def _result(entry, marked_text):
+def _result(entry, marked_text, page=None):
     heading, snippet = make_snippet(marked_text)
-    return SearchResult(entry.page, entry.title, snippet, heading)
+    return SearchResult(page or entry.page, entry.title, snippet, heading)
 
 
 def describe(results, language):

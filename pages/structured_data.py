@@ -8,6 +8,7 @@ the organisation's node, so the graph names the organisation once.
 
 import json
 
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from pages import render_cache
@@ -83,6 +84,27 @@ def page_graph(request, page=None):
     return request._structured_data
 
 
+# Pages whose JSON-LD each process keeps; beyond this the oldest half is dropped (bounded memory).
+MAX_KEPT_GRAPHS = 2000
+
+
 def page_graph_json(request, page=None):
-    """The page's JSON-LD, safe inside <script type="application/ld+json">."""
-    return json_for_html(page_graph(request, page))
+    """The page's JSON-LD, safe inside <script type="application/ld+json">.
+
+    A published page's graph (an office list names every office) is built once per process, language and
+    address, and kept in the render cache, which any publish or settings save purges; previews, routes
+    without a page and URLs with a query string are built per request.
+    """
+    if page is None or getattr(request, "is_preview", False) or request.GET or not getattr(page, "pk", None):
+        return json_for_html(page_graph(request, page))
+    key = ("json-ld", page.pk, translation.get_language(), request.build_absolute_uri())
+    kept = render_cache.values(request)
+    graph = kept.get(key)
+    if graph is None:
+        graph = json_for_html(page_graph(request, page))
+        graphs = [name for name in kept if name[0] == "json-ld"]
+        if len(graphs) >= MAX_KEPT_GRAPHS:
+            for name in graphs[: MAX_KEPT_GRAPHS // 2]:
+                kept.pop(name, None)
+        kept[key] = graph
+    return graph

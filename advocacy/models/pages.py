@@ -21,8 +21,11 @@ LATEST_REPORTS_ON_INDEX = 3
 
 
 def with_card_images(queryset, field):
-    """Fetch the images of a page listing and their card renditions in two queries, whatever its length."""
-    return queryset.prefetch_related(
+    """Fetch the images of a page listing and their card renditions in two queries, whatever its length.
+
+    The cards show no body: its StreamFields (one per language, parsed from JSON on load) are deferred.
+    """
+    return queryset.defer_streamfields().prefetch_related(
         Prefetch(field, queryset=SiteImage.objects.prefetch_renditions(CARD_IMAGE_FILTER)),
         Prefetch("focus_areas", queryset=FocusArea.objects.all()),
     )

@@ -33,13 +33,13 @@ def test_office_list_query_count_does_not_grow_with_offices(client, office_index
     assert count_queries(client, path) == before
 
 
-def test_office_list_renders_within_its_query_budget(client, office_index):
+def test_office_list_renders_in_an_exact_number_of_queries(client, office_index):
     add_offices(office_index, 3)
-    assert count_queries(client, "/ky/bizdin-kengseler/") <= 17
+    assert count_queries(client, "/ky/bizdin-kengseler/") == 4  # the page, the offices, photos, renditions
 
 
-def test_office_page_renders_within_its_query_budget(client, karakol_office):
-    assert count_queries(client, karakol_office.get_url()) <= 16
+def test_office_page_renders_in_an_exact_number_of_queries(client, karakol_office):
+    assert count_queries(client, karakol_office.get_url()) == 2
 
 
 def test_vcard_renders_within_its_query_budget(client, karakol_office):

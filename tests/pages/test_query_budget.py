@@ -29,7 +29,7 @@ EXPECTED = {
     "ResearchReportPage": 5,
     "NewsIndexPage": 5,  # years, topics, count, the page of news (with topics and photos)
     "NewsPage": 3,  # the topic, the related pages
-    "search": 2,  # the results' sections (pages/search.py ``describe``)
+    "search": 3,  # the matching entries, the pages of the 50 shown, their sections (pages/search.py)
 }
 
 
