@@ -56,11 +56,10 @@ demo: migrate
 superuser: $(RUN_STAMP)
 	$(MANAGE) create_dev_superuser
 
-## Install, build translations, migrate, load the demo site once, create the dev superuser, serve with a task
-## worker alongside (scripts/with-worker: one Ctrl-C stops both).
-run: messages migrate
-	$(MANAGE) load_demo_content --if-empty
-	$(MANAGE) create_dev_superuser
+## Install, build translations, migrate, load the demo site once, create the dev superuser (all in one process:
+## manage.py dev_setup), serve with a task worker alongside (scripts/with-worker: one Ctrl-C stops both).
+run: $(RUN_STAMP)
+	$(MANAGE) dev_setup --messages
 	scripts/with-worker $(MANAGE) db_worker -- $(MANAGE) runserver $(HOST):$(PORT)
 
 lint: $(STAMP)

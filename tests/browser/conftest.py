@@ -51,7 +51,7 @@ PAGE_TYPES = {
     "search": "/en/search/?q=children",
     "not-found": "/en/no-such-page/",
 }
-DEV_USER = ("admin", "sos-dev-admin")
+DEV_USER = ("admin", "sos-dev-admin")  # made by manage.py create_dev_superuser
 
 
 def missing_requirement():
@@ -123,9 +123,6 @@ def site_url():
         # As visitors see it: real 404 pages, no debug toolbar of errors; uploads still served.
         "DJANGO_DEBUG": "0",
         "DJANGO_SERVE_MEDIA": "1",
-        "DJANGO_SUPERUSER_USERNAME": DEV_USER[0],
-        "DJANGO_SUPERUSER_PASSWORD": DEV_USER[1],
-        "DJANGO_SUPERUSER_EMAIL": "admin@example.org",
         # Journeys fill the pledge form faster than a person and pledge several times from one IP.
         "DONATIONS_MIN_FILL_SECONDS": "1",
         "DONATIONS_PLEDGE_RATE_LIMIT": "1000",
@@ -137,16 +134,12 @@ def site_url():
         "PYTHONUNBUFFERED": "1",
     }
     manage = [sys.executable, str(PROJECT_DIR / "manage.py")]
-    for command in (
-        ["migrate", "--noinput"],
-        ["update_translation_fields"],
-        ["set_translation_url_paths"],
-        ["load_demo_content"],
-        ["createsuperuser", "--noinput"],
-    ):
-        done = subprocess.run(manage + command, env=env, cwd=PROJECT_DIR, capture_output=True, text=True)
-        if done.returncode != 0:
-            raise RuntimeError(f"manage.py {' '.join(command)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
+    # `make run`'s own set-up (migrate, demo site, the dev superuser admin/sos-dev-admin), which needs DEBUG on.
+    done = subprocess.run(
+        [*manage, "dev_setup"], env={**env, "DJANGO_DEBUG": "1"}, cwd=PROJECT_DIR, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"manage.py dev_setup failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
     port = free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
