@@ -9,7 +9,7 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
-        from pages import admin_permissions, cache, frontend_cache, tasks, translation_status  # noqa: F401 -- tasks: failed tasks are retried
+        from pages import admin_permissions, cache, checks, frontend_cache, tasks, translation_status  # noqa: F401 -- tasks: failed tasks are retried
         from pages.signal_handlers import register_signal_handlers
 
         register_signal_handlers()

@@ -251,7 +251,8 @@ def test_uploaded_photo_of_children_keeps_its_consent(tab, images_dir):
     form = tab.locator("form", has=tab.get_by_text(SHOWS_CHILDREN)).first
     expect(form).to_be_visible()
     form.get_by_label("Заголовок").fill(title)
-    form.get_by_label("Описание (Русский)").fill("Дети и воспитатели на празднике во дворе SOS Детской деревни")
+    alt_text = "Дети и воспитатели на празднике во дворе SOS Детской деревни"
+    form.get_by_label("Альтернативный текст (Русский)").fill(alt_text)
     form.locator("[data-contentpath=shows_children]").get_by_label("Да").check()
     form.locator("[data-contentpath=consent_status] select").select_option(label="Получено")
     form.locator("[data-contentpath=consent_reference] input").fill("SOS-2025-014")

@@ -17,7 +17,7 @@ from tests.donations.conftest import donate_url, form_data
 
 pytestmark = pytest.mark.django_db
 
-PLEDGE_POST_QUERIES = 17
+PLEDGE_POST_QUERIES = 11
 KEY_RE = re.compile(r'name="submission_key" value="([^"]+)"')
 
 

@@ -9,9 +9,9 @@ from lxml import etree
 
 pytestmark = pytest.mark.django_db
 
-# The view restrictions and the pages (the site comes from the render cache), and each page type's own fields
-# (which languages have text of their own): one query per page type, however many pages there are.
-SITEMAP_QUERIES = 2 + 12  # 12 page types, news index and news page included
+# The site, the view restrictions and the pages' types, and each page type's own fields (which languages have
+# text of their own): one query per page type, however many pages there are.
+SITEMAP_QUERIES = 3 + 12  # 12 page types, news index and news page included
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 

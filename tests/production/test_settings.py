@@ -56,3 +56,11 @@ def test_check_deploy_is_clean_with_redis_configured_too():
     env = {**REQUIRED, "REDIS_URL": "redis://127.0.0.1:6379/0"}
     result = manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=env)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_fails_without_a_csrf_middleware(settings):
+    from django.core.checks import run_checks
+
+    settings.MIDDLEWARE = [path for path in settings.MIDDLEWARE if "Csrf" not in path]
+    errors = [message.id for message in run_checks(include_deployment_checks=True)]
+    assert "pages.E001" in errors
