@@ -14,8 +14,6 @@ class NewsTopicViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("News topics")
     menu_name = "news_topics"
-    add_to_admin_menu = True
-    menu_order = 250
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name"]
     ordering = ["sort_order", "slug"]
