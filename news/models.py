@@ -3,7 +3,6 @@
 import datetime
 from dataclasses import dataclass
 
-from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
@@ -23,6 +22,7 @@ from wagtail.search import index
 
 from pages import consent, fallback, navigation
 from pages.blocks import BaseStreamBlock
+from pages.listing_filters import YearAndTopicFilterForm
 from pages.models import BasePage, SiteImage
 from pages.models.settings import organisation_id
 from pages.slugs import transliterated_slug
@@ -96,36 +96,14 @@ class NewsTopic(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
 
-class NewsFilterForm(forms.Form):
-    """The listing's GET parameters; the messages say how to fix a bad link rather than what is wrong with it."""
-
-    year = forms.IntegerField(
-        label=_("Year"),
-        required=False,
-        min_value=1900,
-        max_value=2100,
-        error_messages={
-            "invalid": _("The year must be a number such as 2024."),
-            "min_value": _("There is no news from that year."),
-            "max_value": _("There is no news from that year."),
-        },
-    )
-    topic = forms.SlugField(
-        label=_("Topic"),
-        required=False,
-        max_length=80,
-        error_messages={"invalid": _("This topic does not exist. Choose one from the list.")},
-    )
-    page = forms.IntegerField(required=False, min_value=1, max_value=100_000)  # invalid: a 404
-
-    def clean_topic(self):
-        slug = self.cleaned_data["topic"]
-        if not slug:
-            return None
-        topic = NewsTopic.objects.filter(slug=slug).first()
-        if topic is None:
-            raise forms.ValidationError(_("This topic does not exist. Choose one from the list."))
-        return topic
+class NewsFilterForm(YearAndTopicFilterForm):
+    topic_model = NewsTopic
+    topic_parameter = "topic"
+    year_messages = {
+        "invalid": _("The year must be a number such as 2024."),
+        "min_value": _("There is no news from that year."),
+        "max_value": _("There is no news from that year."),
+    }
 
 
 @dataclass

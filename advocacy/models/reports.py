@@ -3,7 +3,6 @@
 import mimetypes
 from dataclasses import dataclass
 
-from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
@@ -24,6 +23,7 @@ from wagtail.search import index
 from advocacy.blocks import FindingsBlock
 from advocacy.models.pages import with_card_images
 from advocacy.models.snippets import YEAR_VALIDATORS, FocusArea
+from pages.listing_filters import YearAndTopicFilterForm
 from pages.models import BasePage
 from pages.models.settings import organisation_id
 from pages.navigation import public
@@ -56,36 +56,14 @@ class ReportFile:
         return self.language == translation.get_language()
 
 
-class ReportFilterForm(forms.Form):
-    """The listing's GET parameters; the messages say how to fix a bad link rather than what is wrong with it."""
-
-    year = forms.IntegerField(
-        label=_("Year"),
-        required=False,
-        min_value=1900,
-        max_value=2100,
-        error_messages={
-            "invalid": _("The year must be a number such as 2021."),
-            "min_value": _("There are no reports from that year."),
-            "max_value": _("There are no reports from that year."),
-        },
-    )
-    focus = forms.SlugField(
-        label=_("Topic"),
-        required=False,
-        max_length=80,
-        error_messages={"invalid": _("This topic does not exist. Choose one from the list.")},
-    )
-    page = forms.IntegerField(required=False, min_value=1, max_value=100_000)  # invalid: a 404
-
-    def clean_focus(self):
-        slug = self.cleaned_data["focus"]
-        if not slug:
-            return None
-        area = FocusArea.objects.filter(slug=slug).first()
-        if area is None:
-            raise forms.ValidationError(_("This topic does not exist. Choose one from the list."))
-        return area
+class ReportFilterForm(YearAndTopicFilterForm):
+    topic_model = FocusArea
+    topic_parameter = "focus"
+    year_messages = {
+        "invalid": _("The year must be a number such as 2021."),
+        "min_value": _("There are no reports from that year."),
+        "max_value": _("There are no reports from that year."),
+    }
 
 
 @dataclass
