@@ -65,7 +65,11 @@ def pytest_sessionstart(session):
             }
         else:
             connection.close()  # CREATE DATABASE … TEMPLATE needs the template without connections
-            config.stash[demo_db_stash] = {"template": connection.settings_dict["NAME"], "db_cfg": db_cfg}
+            config.stash[demo_db_stash] = {
+                "template": connection.settings_dict["NAME"],
+                "media": str(settings.MEDIA_ROOT),
+                "db_cfg": db_cfg,
+            }
 
 
 def pytest_configure_node(node):
@@ -79,7 +83,7 @@ def pytest_configure_node(node):
 
         with node.config.stash[blocking_manager_key].unblock():
             connections["default"].creation.clone_test_db(suffix=node.workerinput["workerid"], verbosity=0)
-        node.workerinput[DEMO_DB_KEY] = {"postgresql": True}
+        node.workerinput[DEMO_DB_KEY] = {"postgresql": True, "media": demo["media"]}
     else:
         node.workerinput[DEMO_DB_KEY] = {"sqlite": demo["sqlite"], "media": demo["media"]}
 
@@ -111,7 +115,7 @@ def use_demo_copy(demo):
     if "sqlite" in demo:
         with sqlite3.connect(demo["sqlite"]) as source:
             source.backup(connection.connection)
-        shutil.copytree(demo["media"], settings.MEDIA_ROOT, dirs_exist_ok=True)
+    shutil.copytree(demo["media"], settings.MEDIA_ROOT, dirs_exist_ok=True)  # the demo's report files
     return [(connection, old_name, True)]
 
 

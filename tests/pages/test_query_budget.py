@@ -29,7 +29,9 @@ EXPECTED = {
     "ResearchReportPage": 5,
     "NewsIndexPage": 5,  # years, topics, count, the page of news (with topics and photos)
     "NewsPage": 3,  # the topic, the related pages
-    "search": 3,  # the matching entries, the pages of the 50 shown, their sections (pages/search.py)
+    # The matching entries, the pages of the 50 shown (PostgreSQL's full-text search joins them to the entries),
+    # their sections (pages/search.py).
+    "search": 3 if connection.vendor == "sqlite" else 2,
 }
 
 
@@ -43,7 +45,7 @@ def public_pages():
         for code in ("ru", "ky", "en"):
             with translation.override(code):
                 pages.append((type(page).__name__, page.get_url()))
-    pages += [("search", f"/{code}/search/?q=a") for code in ("ru", "ky", "en")]
+    pages += [("search", f"/{code}/search/?q=sos") for code in ("ru", "ky", "en")]
     return pages
 
 
