@@ -13,7 +13,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from donations.models import BankAccount, DonatePage, Payment, Pledge
 from tests.donations.factories import CampaignFactory, PledgeFactory
@@ -59,7 +59,9 @@ def test_a_kyrgyz_pledge_becomes_money_received_with_a_receipt_and_a_moving_bar(
     assert "<svg" in thank_you
 
     client.force_login(fundraiser)
-    statement = csv_bytes([row("1000.00", purpose=f"Кайрымдуулук {pledge.reference.lower()}")])
+    statement = csv_bytes(
+        [row("1000.00", purpose=f"Кайрымдуулук {pledge.reference.lower()}", booked=timezone.localdate())]
+    )
     with django_capture_on_commit_callbacks(execute=True):
         assert upload(client, statement).status_code == 302
     pledge.refresh_from_db()
