@@ -34,3 +34,34 @@ def test_screenshot_every_page_type(browser, site_url, screenshots_dir, viewport
             page.screenshot(path=str(target), full_page=True)
             assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     context.close()
+
+
+# The pages a visitor sees after sending a form, in each language (any well-formed reference shows the
+# general thank-you page by GET).
+AFTER_FORM_PAGES = {
+    "thank-you": {
+        "ru": "/ru/pomoch-seychas/thank-you/23456789AB/",
+        "ky": "/ky/azyr-zhardam-korsotuu/thank-you/23456789AB/",
+        "en": "/en/help-now/thank-you/23456789AB/",
+    },
+    "report-sent": {
+        "ru": "/ru/soobshchit-o-narushenii/sent/",
+        "ky": "/ky/tynchsyzdanuu-tuuraluu-bildiruu/sent/",
+        "en": "/en/report-a-concern/sent/",
+    },
+}
+
+
+@pytest.mark.parametrize("viewport_name", sorted(VIEWPORTS))
+def test_screenshot_the_pages_after_a_form(browser, site_url, screenshots_dir, viewport_name):
+    context = browser.new_context(viewport=VIEWPORTS[viewport_name], base_url=site_url)
+    page = context.new_page()
+    for page_type, paths in sorted(AFTER_FORM_PAGES.items()):
+        for language in LANGUAGES:
+            response = page.goto(paths[language])
+            assert response.status == 200, paths[language]
+            assert page.locator("html").get_attribute("lang") == language
+            target = screenshots_dir / f"{page_type}--{language}--{viewport_name}.png"
+            page.screenshot(path=str(target), full_page=True)
+            assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    context.close()
