@@ -19,6 +19,7 @@ import logging
 import threading
 
 from pages import cache as page_cache
+from sos_site.db_router import reads_from_primary
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -84,7 +85,8 @@ def get(request, key, compute):
     values = _values(current)
     value = values.get(key, _MISSING)
     if value is _MISSING:
-        value = values[key] = compute()
+        with reads_from_primary():  # kept until the next purge: never built from a lagging replica
+            value = values[key] = compute()
     return value
 
 

@@ -27,6 +27,7 @@ from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
 from pages import render_cache
+from sos_site.db_router import reads_from_primary
 
 # URLs kept per process and generation; beyond this the oldest half is dropped (bounded memory).
 MAX_ROUTES = 5000
@@ -91,17 +92,20 @@ def route(request, path):
     values = render_cache.values(request)
     found = values.get(key)
     if found is None:
-        found = _match(site, components, language)
+        with reads_from_primary():  # kept until the next purge: never built from a lagging replica
+            found = _match(site, components, language)
         if sum(1 for name in values if name[0] == "route") >= MAX_ROUTES:
             for name in [name for name in values if name[0] == "route"][: MAX_ROUTES // 2]:
                 values.pop(name, None)
         values[key] = found
     if found == NOT_FOUND:
-        return Page.route_for_request(request, path)  # modeltranslation's walk: a 404, or a fallback slug
+        with reads_from_primary():
+            return Page.route_for_request(request, path)  # modeltranslation's walk: a 404, or a fallback slug
     pk, model, length = found
     page = model.objects.filter(pk=pk).first() if model is not None else None
     if page is None:
-        return Page.route_for_request(request, path)
+        with reads_from_primary():
+            return Page.route_for_request(request, path)
     rest = components[length:]
     if isinstance(page, RoutablePageMixin):
         try:

@@ -15,6 +15,7 @@ Management commands, task workers and migrations have no request, so they read a
 ``migrate`` never touches the replica: it is a copy made by PostgreSQL's replication.
 """
 
+import contextlib
 import contextvars
 
 from django.conf import settings
@@ -81,10 +82,24 @@ def in_transaction(alias):
     return any(not getattr(block, "_from_testcase", False) for block in connections[alias].atomic_blocks)
 
 
+_on_primary = contextvars.ContextVar("sos_reads_on_primary", default=False)
+
+
+@contextlib.contextmanager
+def reads_from_primary():
+    """Read from the primary inside this block, also in a public request: for what a process keeps across
+    requests (pages/render_cache.py), which must never be built from a replica that has not caught up."""
+    token = _on_primary.set(True)
+    try:
+        yield
+    finally:
+        _on_primary.reset(token)
+
+
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
         state = _state.get()
-        if state is None or not state.public_read or state.wrote:
+        if state is None or _on_primary.get() or not state.public_read or state.wrote:
             return PRIMARY
         if model._meta.app_label in PRIMARY_ONLY_APPS or model._meta.label_lower in PRIMARY_ONLY_MODELS:
             return PRIMARY

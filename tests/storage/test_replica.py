@@ -190,3 +190,16 @@ def test_the_environment_alone_adds_the_replica_database_router_and_middleware()
         ["sos_site.db_router.ReplicaRouter"],
         "sos_site.db_router.ReplicaMiddleware",
     ]
+
+
+def test_a_page_unpublished_on_the_primary_is_gone_at_once_while_the_replica_lags(
+    client, replica, django_capture_on_commit_callbacks
+):
+    page = StandardPage.objects.live().first()
+    url = page.url
+    assert client.get(url).status_code == 200  # the route is now kept by this process
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert StandardPage.objects.using(REPLICA).get(pk=page.pk).live  # the replica has not caught up
+    assert client.get(url).status_code == 404
+    assert client.get(url).status_code == 404  # and nothing stale was kept for the next request
