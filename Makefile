@@ -157,9 +157,9 @@ lighthouse: messages $(LIGHTHOUSE)
 
 ## Two gunicorn app servers, PostgreSQL, Redis, the local S3 server and Varnish balancing both, with the scale-out
 ## scenario; prints a report, exits 1 on any failure, stops and removes what it started (README "Scaling out").
-cluster-check: messages
+cluster-check: $(STAMP) messages
 	@command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ] || { \
-		if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q varnish >/dev/null; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q varnish >/dev/null; \
 		else echo "make cluster-check needs Varnish: sudo apt-get install varnish"; exit 1; fi; }
 	scripts/cluster-check
 
