@@ -18,7 +18,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,6 +31,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent.parent
 sys.path.insert(0, str(PROJECT))
+from bench.run import free_port, wait_for  # noqa: E402 -- the project's folder is on the path only from here
+
 PYTHON = sys.executable
 LIGHTHOUSE = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME_FLAGS = (
@@ -48,24 +49,6 @@ STARTED = time.monotonic()
 def say(text):
     sys.stdout.write(f"[lighthouse {time.monotonic() - STARTED:5.0f}s] {text}\n")
     sys.stdout.flush()
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return True
-        except (OSError, urllib.error.URLError):
-            time.sleep(0.3)
-    return False
 
 
 class Stack:
@@ -118,7 +101,7 @@ class Stack:
         self.server = subprocess.Popen(
             [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=PROJECT, env=self.env, start_new_session=True
         )
-        if not wait_for(f"{self.base}/healthz"):
+        if not wait_for(f"{self.base}/healthz", seconds=60):
             raise SystemExit("gunicorn did not answer /healthz within 60 s")
 
     @property
