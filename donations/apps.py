@@ -11,8 +11,9 @@ class DonationsConfig(AppConfig):
     def ready(self):
         from donations import campaigns
         from donations.forms import SUBMISSION_KEY_SALT
+        from donations.models import DonatePage
         from pages import cached_forms
 
         campaigns.connect_signals()
         # The donate page is served from the page cache: its signed form key replaces the CSRF cookie.
-        cached_forms.register("submission_key", SUBMISSION_KEY_SALT)
+        cached_forms.register("submission_key", SUBMISSION_KEY_SALT, DonatePage, "pledge_form")

@@ -9,9 +9,12 @@ cross-site posting and replays, and it must work without JavaScript. So:
 - the token's random key is used once: the record it creates keeps it in a unique column, so a replayed
   form never creates a second record (the view decides what the person sees);
 - a cross-site POST is refused by ``CsrfViewMiddleware`` below, by the Origin header and the browser's
-  ``Sec-Fetch-Site`` header, the same origin checks Django itself makes before it compares cookie tokens.
+  ``Sec-Fetch-Site`` header, the same origin checks Django itself makes before it compares cookie tokens;
+- that relaxed check applies only to a POST to the form's own page route (the page the URL routes to, and
+  the route that shows the form): a token copied into a POST to any other URL gets Django's cookie check.
 
-An app registers the hidden field and the signing salt of such a form in its ``AppConfig.ready()``.
+An app registers the hidden field, the signing salt, the page model and the route of such a form in its
+``AppConfig.ready()``.
 """
 
 import re
@@ -27,11 +30,25 @@ PLACEHOLDER_RE = re.compile(rb"pagecache-form-token:([A-Za-z0-9._-]+)")
 FILL_ATTRIBUTE = "page_cache_fills_form_tokens"
 USED_ATTRIBUTE = "page_cache_form_token_used"
 _forms = {}  # signing salt -> name of the hidden field that carries the token
+_routes = {}  # signing salt -> (page model, name of the page's route method that shows and takes the form)
 
 
-def register(field, salt):
-    """Declare a form whose token may be filled in by the page cache and that skips the CSRF cookie check."""
+def register(field, salt, page_model, route):
+    """Declare a form whose token may be filled in by the page cache and that skips the CSRF cookie check
+    when it is posted to ``route`` (a ``RoutablePageMixin`` method name) of a ``page_model`` page."""
     _forms[salt] = field
+    _routes[salt] = (page_model, route)
+
+
+def _posted_to_its_page(request, salt):
+    """True when Wagtail routed this request (``pages.routing.SharedLookupsMiddleware``, which runs earlier) to
+    the page and route that own the form of ``salt``."""
+    found = getattr(request, "_wagtail_route_for_request", None)
+    if found is None or salt not in _routes:
+        return False
+    page_model, route = _routes[salt]
+    view = found.args[0] if found.args else None
+    return isinstance(found.page, page_model) and getattr(view, "__name__", None) == route
 
 
 def token_for(request, salt):
@@ -55,11 +72,14 @@ def fill(content):
 
 
 def carries_form_token(request):
-    """True when the POST carries a correctly signed token of a registered form (of any age: the form's view
-    tells the visitor that an old form has expired, which is kinder than a bare CSRF error)."""
+    """True when the POST carries a correctly signed token of a registered form, sent to that form's page (a
+    token of any age: the form's view tells the visitor that an old form has expired, which is kinder than a
+    bare CSRF error)."""
     if request.path.startswith(("/admin/", "/django-admin/")):
         return False
     for salt, field in _forms.items():
+        if not _posted_to_its_page(request, salt):
+            continue
         value = request.POST.get(field, "")
         if not value or len(value) > abuse.MAX_TOKEN_LENGTH:
             continue

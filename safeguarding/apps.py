@@ -12,7 +12,8 @@ class SafeguardingConfig(AppConfig):
 
     def ready(self):
         from pages import cached_forms
+        from safeguarding.models import ConcernReportPage
         from safeguarding.views import TOKEN_SALT
 
         # The report page is served from the page cache: its signed form token replaces the CSRF cookie.
-        cached_forms.register("form_token", TOKEN_SALT)
+        cached_forms.register("form_token", TOKEN_SALT, ConcernReportPage, "report_form")

@@ -141,6 +141,20 @@ def test_key_of_the_concern_form_is_refused(csrf_client, donate_page):
     assert not Pledge.objects.exists()
 
 
+def test_key_posted_to_another_page_gets_the_cookie_csrf_check(csrf_client, donate_page):
+    """The signed key stands in for the CSRF cookie only on the form's own page, not on any page it is sent to."""
+    about = donate_page.get_parent().get_children().live().exclude(pk=donate_page.pk).first()
+    with translation.override("ru"):
+        response = csrf_client.post(about.get_url(), form_data(), HTTP_SEC_FETCH_SITE="same-origin")
+    assert response.status_code == 403
+
+
+def test_key_posted_to_another_route_of_the_donate_page_gets_the_cookie_csrf_check(csrf_client, donate_page):
+    url = donate_url(donate_page) + "stop-reminders/not-a-real-token/"
+    response = csrf_client.post(url, form_data(), HTTP_SEC_FETCH_SITE="same-origin")
+    assert response.status_code == 403
+
+
 def test_form_with_errors_is_never_cached(client, page_cache_on, donate_page):
     url = donate_url(donate_page)
     response = client.post(url, form_data(email="not-an-address"))
