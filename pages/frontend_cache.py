@@ -14,10 +14,11 @@ Two halves, both off unless ``SOS_FRONTEND_CACHE_URL`` is set (README "Scaling o
   and slug change ``purge_page`` sends, once the transaction has committed, PURGE for the page in every
   language (``/ru/…``, ``/ky/…``, ``/en/…``, old and new URLs of it and of its descendants after a move or
   rename), for its ancestors (the index that lists it, the home page) and ``/sitemap.xml``, and a BAN of the
-  search results. A page shown on every page (main menu, footer links held by site settings, the home
-  page) and any save of site settings, a snippet, an image, a document, a site or a page's privacy BANs
-  everything, like the page cache's own purge. Backends without BAN (a CDN's URL-purge API) rely on
-  ``s-maxage`` for those.
+  search results and of the page's and its ancestors' URLs with a query string (a PURGE drops one exact URL,
+  and listings are also cached as ``?page=2``, ``?topic=…``, ``?year=…``). A page shown on every page (main
+  menu, footer links held by site settings, the home page) and any save of site settings, a snippet, an
+  image, a document, a site or a page's privacy BANs everything, like the page cache's own purge. Backends
+  without BAN (a CDN's URL-purge API) rely on ``s-maxage`` for those.
 """
 
 import logging
@@ -30,6 +31,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.encoding import iri_to_uri
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import get_backends
 
@@ -199,6 +201,18 @@ def send_ban(path_regex="."):
 
 
 SEARCH_RESULTS = "^/(" + "|".join(LANGUAGE_CODES) + ")/search/"
+REGEX_SPECIAL = set(".+*?()[]{}|$")  # iri_to_uri leaves no "^" or "\\" in a path
+
+
+def with_query_string(urls):
+    """A BAN path regex for ``urls`` followed by any query string: the variants a PURGE of the URL leaves."""
+    paths = sorted({iri_to_uri(urlsplit(url).path) for url in urls})
+    return "^(" + "|".join(_literal(path) for path in paths) + ")[?]"
+
+
+def _literal(path):
+    """``path`` as a regular expression without backslashes, which Varnish's ban expressions would read."""
+    return "".join(f"[{char}]" if char in REGEX_SPECIAL else char for char in path)
 
 
 class _CacheObject:
@@ -213,8 +227,10 @@ def purge_page(page, extra_urls=()):
         send_ban()
         return
     batch = _CacheObject()
-    send_purge([*page_urls(page, batch), *listing_urls(page, batch), *_extra_urls(), *extra_urls])
+    own_and_listing = [*page_urls(page, batch), *listing_urls(page, batch)]
+    send_purge([*own_and_listing, *_extra_urls(), *extra_urls])
     send_ban(SEARCH_RESULTS)
+    send_ban(with_query_string(own_and_listing))
 
 
 def purge_everything(reason=""):

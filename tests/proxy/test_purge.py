@@ -1,5 +1,7 @@
 """What a publish, unpublish, move or settings save asks the CDN / reverse proxy to drop."""
 
+import re
+
 import pytest
 from wagtail.models import Page
 
@@ -46,10 +48,20 @@ def test_publish_purges_the_pages_that_list_it_and_the_sitemap(
     assert f"{ROOT}/sitemap.xml" in purged
 
 
-def test_publish_bans_search_results_only(section, frontend_cache_on, django_capture_on_commit_callbacks):
+def test_publish_bans_search_results_and_query_variants_of_the_page_and_its_listings_only(
+    section, frontend_cache_on, django_capture_on_commit_callbacks
+):
     _parent, child = section
     publish(child, django_capture_on_commit_callbacks)
-    assert frontend_cache_on.banned == [(ROOT, "^/(ru|ky|en)/search/")]
+    search, variants = frontend_cache_on.banned
+    assert search == (ROOT, "^/(ru|ky|en)/search/")
+    assert variants[0] == ROOT
+    pattern = re.compile(variants[1])
+    for path in ("/ru/razdel/stranica/", "/en/section/", "/ky/bolum/", "/ru/"):
+        assert pattern.search(path + "?page=2"), path
+        assert not pattern.search(path), path  # the exact URL is PURGEd
+    assert not pattern.search("/ru/razdel/drugaya/?page=2")
+    assert "\\" not in variants[1]  # Varnish's ban expressions read backslashes as escapes
 
 
 def test_unpublish_purges_the_page_in_every_language(section, frontend_cache_on, django_capture_on_commit_callbacks):

@@ -102,6 +102,13 @@ def test_publish_refreshes_the_home_page_that_lists_it(proxy, page):
     assert get(f"{proxy.url}/en/")[1]["X-Proxy-Cache"] == "miss"
 
 
+def test_publish_refreshes_the_listing_kept_with_a_query_string(proxy, page):
+    get(f"{proxy.url}/en/?utm_source=appeal")
+    assert get(f"{proxy.url}/en/?utm_source=appeal")[1]["X-Proxy-Cache"] == "hit"
+    page.save_revision().publish()
+    assert get(f"{proxy.url}/en/?utm_source=appeal")[1]["X-Proxy-Cache"] == "miss"
+
+
 def test_unpublish_is_a_404_through_the_proxy(proxy, page):
     assert get(f"{proxy.url}/en/proxy-page/")[0] == 200
     assert get(f"{proxy.url}/en/proxy-page/")[1]["X-Proxy-Cache"] == "hit"
