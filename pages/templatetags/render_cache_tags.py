@@ -1,9 +1,10 @@
 """``{% cachedfragment key … %}…{% endcachedfragment %}``: a template fragment rendered once per process.
 
-For the cards of long listings (programmes, reports, offices), which are most of those pages' render time
-and change only when something is published or saved: the HTML is kept in the render cache
-(pages/render_cache.py), so any publish, settings or image save drops it. The key must name everything
-the fragment shows besides published content: the object's id, and any variable it reads (``heading``).
+For HTML that is most of a page's render time and changes only when something is published or saved (the
+cards of long listings, the header and footer, the home page's and the advocacy section's content): it is
+kept in the render cache (pages/render_cache.py), so any publish, settings or image save drops it. The key
+must name everything the fragment shows besides published content: the object's id, and any variable it
+reads (``heading``, the header's current menu item).
 The language and the host are added to the key; previews always render. Never wrap anything per visitor
 (bound forms, CSRF tokens, user names).
 
