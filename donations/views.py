@@ -11,7 +11,7 @@ from donations.forms import SUBMISSION_KEY_SALT, PledgeForm, make_submission_key
 from donations.models import BankAccount, Pledge, PledgeSettings
 from donations.models.pledges import normalise_reference
 from donations.services import queue_confirmation_email
-from pages import abuse, cached_forms
+from pages import abuse, cached_forms, render_cache
 
 SESSION_KEY = "donations_pledges"
 SESSION_LIMIT = 20
@@ -31,7 +31,10 @@ def pledge_form(request, page):
     if request.GET.get("designation", "").isdigit():  # "Help this campaign" links preselect their page
         initial["designation"] = request.GET["designation"]
     form = _build_form(request, page, initial=initial)
-    return _render_form(request, page, form)
+    # The empty form is the same for everyone but for its key: its HTML is kept in the render cache and each
+    # response writes its own key into it (donate_page.html). A preselected form is rendered every time.
+    form_token = "" if "designation" in initial else initial["submission_key"]
+    return _render_form(request, page, form, form_token=form_token)
 
 
 def thank_you(request, page, reference):
@@ -154,10 +157,19 @@ def _language():
 
 def _build_form(request, page, **kwargs):
     pledge_settings = PledgeSettings.for_request(request)
+    # The form's choices, kept in the render cache until the next purge (a bank account's save, a publish);
+    # a preview shows the draft's own designations.
+    currencies = render_cache.get(request, ("pledge currencies",), lambda: tuple(BankAccount.objects.by_currency()))
+    if getattr(request, "is_preview", False):
+        designation_pages = page.get_designation_pages()
+    else:
+        designation_pages = render_cache.get(
+            request, ("pledge designations", page.pk), lambda: tuple(page.get_designation_pages())
+        )
     return PledgeForm(
         rules=pledge_settings.currency_rules(),
-        currencies=BankAccount.objects.by_currency(),
-        designation_pages=page.get_designation_pages(),
+        currencies=currencies,
+        designation_pages=designation_pages,
         consent_text=pledge_settings.get_consent_text(),
         **kwargs,
     )
@@ -172,11 +184,15 @@ def _reshow(request, page, data, message):
     return _render_form(request, page, form, status=400)
 
 
-def _render_form(request, page, form, status=200):
+def _render_form(request, page, form, status=200, form_token=""):
     response = page.render(
         request,
         template="donations/donate_page.html",
-        context_overrides={"form": form, "pledge_settings": PledgeSettings.for_request(request)},
+        context_overrides={
+            "form": form,
+            "form_token": form_token,
+            "pledge_settings": PledgeSettings.for_request(request),
+        },
     )
     response.status_code = status
     # The form carries a one-time key: no browser or proxy may keep a copy (the page cache fills in a new key).

@@ -7,6 +7,7 @@ for English). Other databases (SQLite in development) match every word of the qu
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from wagtail.models import Page, PageViewRestriction
 
+from pages import render_cache
 from pages.models import BasePage, SearchEntry
 
 SEARCH_CONFIGS = {"ru": "russian", "ky": "simple", "en": "english"}
@@ -169,21 +171,60 @@ def search(query, language, restricted_paths=None):
             )
             .order_by("-rank", "title")
         )
-        return describe([_result(entry, entry.headline) for entry in entries[:50]], language)
+        found = list(entries[:50])
+        if not found:
+            return []
+        return Results(found, lambda shown: describe([_result(entry, entry.headline) for entry in shown], language))
     for word in words:
         entries = entries.filter(folded__contains=fallback_stem(word, language))
-    # The pages of the 50 shown only (one more query), not of all 200 candidates ranked here.
-    candidates = entries.select_related(None).only("page_id", "title", "text")[:200]
-    ranked = sorted(candidates, key=lambda entry: (-_title_score(entry, words), entry.title))[:50]
-    pages = Page.objects.in_bulk([entry.page_id for entry in ranked])
-    return describe(
-        [
-            _result(entry, mark_words(entry.text, words, language), pages[entry.page_id])
-            for entry in ranked
-            if entry.page_id in pages
-        ],
-        language,
-    )
+    # Ranked by title alone: the text and the page of a result are read only when a page of results shows it.
+    candidates = entries.select_related(None).values_list("pk", "title")[:200]
+    ranked = sorted(candidates, key=lambda entry: (-_title_score(entry[1], words), entry[1]))[:50]
+    if not ranked:
+        return []
+
+    def build(shown):
+        loaded = SearchEntry.objects.filter(pk__in=[pk for pk, _title in shown]).select_related("page")
+        loaded = loaded.defer("folded", "search_vector").in_bulk()
+        results = [
+            _result(loaded[pk], mark_words(loaded[pk].text, words, language)) if pk in loaded else None
+            for pk, _title in shown
+        ]
+        describe([result for result in results if result is not None], language)
+        return results
+
+    return Results(ranked, build)
+
+
+class Results(Sequence):
+    """The results of a search, best first, whose pages, snippets and sections are built only when read: a page
+    of results builds its ten (two queries), not all fifty. Iterating builds them all at once."""
+
+    def __init__(self, found, build):
+        """``found``: the ranked entries; ``build(entries)``: their results, in order (None for one gone)."""
+        self._found = found
+        self._build = build
+        self._built = {}
+
+    def __len__(self):
+        return len(self._found)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            positions = range(len(self._found))[index]
+            missing = [position for position in positions if position not in self._built]
+            if missing:  # ``build`` answers None for an entry whose page went away in between: left out
+                built = self._build([self._found[position] for position in missing])
+                self._built.update(zip(missing, built, strict=True))
+            return [self._built[position] for position in positions if self._built[position] is not None]
+        position = range(len(self._found))[index]
+        shown = self[position : position + 1]
+        if not shown:
+            raise IndexError(index)
+        return shown[0]
+
+    def __iter__(self):
+        return iter(self[:])
 
 
 def _result(entry, marked_text, page=None):
@@ -192,13 +233,20 @@ def _result(entry, marked_text, page=None):
 
 
 def describe(results, language):
-    """Give each result its section (the title of its top-level page, fetched in one query) and its type."""
+    """Give each result its section (the title of its top-level page) and its type.
+
+    The titles of all top-level pages are kept per language in the render cache (a publish, move or delete
+    purges it): a handful of pages, read once per process instead of once per search.
+    """
     step = Page.steplen
-    section_paths = {result.page.path[: 3 * step] for result in results if result.page.depth > 3}
     with translation.override(language):
         titles = {}
-        if section_paths:
-            titles = {page.path: page.title for page in Page.objects.filter(path__in=section_paths)}
+        if any(result.page.depth > 3 for result in results):
+            titles = render_cache.get(
+                None,
+                ("section titles", language),
+                lambda: {page.path: page.title for page in Page.objects.filter(depth=3)},
+            )
         for result in results:
             result.section = titles.get(result.page.path[: 3 * step], "") if result.page.depth > 3 else ""
             result.kind = str(page_type_label(result.page.specific_class))
@@ -219,8 +267,8 @@ def fallback_stem(word, language):
     return word
 
 
-def _title_score(entry, words):
-    title = entry.title.casefold()
+def _title_score(title, words):
+    title = title.casefold()
     return sum(word in title for word in words)
 
 

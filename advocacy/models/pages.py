@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.forms import CheckboxSelectMultiple
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -83,7 +84,10 @@ class AdvocacyIndexPage(BasePage):
             public(ResearchReportPage.objects.descendant_of(self).live()).order_by(*ResearchReportPage.NEWEST_FIRST),
             "cover_image",
         )[:LATEST_REPORTS_ON_INDEX]
-        context["report_index"] = public(ResearchReportIndexPage.objects.child_of(self).live()).first()
+        # Lazy, as the querysets above: the template's cached fragment reads none of them on a hit.
+        context["report_index"] = SimpleLazyObject(
+            lambda: public(ResearchReportIndexPage.objects.child_of(self).live()).first()
+        )
         context["key_documents"] = KeyDocument.objects.select_related("document")
         return context
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -76,7 +77,8 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["section_cards"] = self.listed_sections(request)
+        # Read only when the page's content is rendered, not when it comes from the render cache.
+        context["section_cards"] = SimpleLazyObject(lambda: self.listed_sections(request))
         return context
 
     def listed_sections(self, request=None):

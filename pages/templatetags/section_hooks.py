@@ -4,6 +4,8 @@
 
 Each function registered for the ``sos_home_sections`` Wagtail hook is called as ``hook(request, page)`` and
 returns HTML (safe) or "" (news adds its latest items this way). The home template decides where they go.
+The home page keeps its content, these blocks included, in the render cache (pages/render_cache.py) until the
+next purge, per language and host: a hook must show only published content, never anything per visitor.
 """
 
 from django import template

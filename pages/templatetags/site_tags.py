@@ -20,6 +20,14 @@ def main_menu(context):
     return request._main_menu
 
 
+@register.simple_tag(takes_context=True)
+def current_menu_pages(context):
+    """The ids of the menu pages that are the current page or its ancestors ("" for none): all that the
+    header's cached navigation (its ``aria-current``) depends on besides published content and the language."""
+    page = context.get("page")
+    return ",".join(str(menu_page.pk) for menu_page in main_menu(context) if is_ancestor_or_self(menu_page, page))
+
+
 @register.filter
 def is_listed(page, request=None):
     """``{% if page|is_listed:request %}``: live and not private (no view restriction on it or an ancestor)."""

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from pages import render_cache
 from tests.advocacy.factories import AdvocacyProgrammePageFactory, FocusAreaFactory
 from tests.factories import SiteImageFactory
 
@@ -12,9 +13,17 @@ pytestmark = pytest.mark.django_db
 N = 4
 
 
-def count_queries(client, url):
-    """Queries of a warm request: the first one fills caches shared across requests and makes renditions."""
+def count_queries(client, url, fragments=True):
+    """Queries of a warm request: the first one fills caches shared across requests and makes renditions.
+
+    ``fragments=False``: with the HTML kept in the render cache dropped first, as at the first rendering of a
+    page after a purge, when its listings are read.
+    """
     assert client.get(url).status_code == 200
+    if not fragments:
+        kept = render_cache.values(None)
+        for key in [key for key in kept if key[0] == "fragment"]:
+            del kept[key]
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200
@@ -62,15 +71,18 @@ def test_advocacy_index_queries_do_not_grow_with_reports_and_programmes(client, 
     url = advocacy_index.get_translated_urls()["ru"]
     add_reports(N)
     add_programmes(1)
-    before = count_queries(client, url)
+    before = count_queries(client, url, fragments=False)
     add_reports(2 * N)
     add_programmes(2 * N)
-    assert count_queries(client, url) == before
+    assert count_queries(client, url, fragments=False) == before
 
 
 def test_advocacy_index_renders_in_an_exact_number_of_queries(client, advocacy_index):
+    """The page; its content and feed links come from the render cache. Without them: programmes, latest
+    reports, their focus areas (2), report index, key documents."""
     url = advocacy_index.get_translated_urls()["en"]
-    assert count_queries(client, url) == 7
+    assert count_queries(client, url) == 1
+    assert count_queries(client, url, fragments=False) == 7
 
 
 def test_programme_page_queries_do_not_grow_with_its_reports(client, care_leavers_programme, add_reports):

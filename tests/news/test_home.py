@@ -40,3 +40,13 @@ def test_home_page_without_news_has_no_news_block(client, news_index):
 def test_demo_home_page_shows_the_demo_news_in_every_language(client, demo_news):
     for language in ("ru", "ky", "en"):
         assert len(latest_titles(client.get(f"/{language}/"))) == 3
+
+
+def test_a_news_item_published_after_the_home_page_was_rendered_shows_at_once(client, make_news):
+    """The home page's content is kept in the render cache until the next purge, which a publish is."""
+    make_news(title_en="First news", date=datetime.date(2025, 4, 1))
+    assert latest_titles(client.get("/en/")) == ["First news"]
+    item = make_news(title_en="Second news", date=datetime.date(2025, 4, 2))
+    assert latest_titles(client.get("/en/")) == ["Second news", "First news"]
+    item.unpublish()
+    assert latest_titles(client.get("/en/")) == ["First news"]

@@ -17,7 +17,7 @@ N = 3
 INDEX_QUERIES = 6  # the page, years, topics, count, the news with topics and photos, the photos' renditions
 NEWS_PAGE_QUERIES = 4  # the page, the topic, the photo's renditions, the related pages
 FEED_QUERIES = 2  # the index, the news with their topics
-HOME_QUERIES = 4  # the page, its reports, the latest news with topics and photos, their renditions
+HOME_QUERIES = 1  # the page; its content, the latest news included, comes from the render cache (purged on publish)
 
 
 def url_of(page, language="en"):

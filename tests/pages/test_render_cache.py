@@ -119,3 +119,54 @@ def test_a_broken_shared_cache_renders_fresh_pages(client, monkeypatch):
     monkeypatch.setattr(page_cache, "current_generation", broken)
     assert "<html" in html(client, "/ru/o-nas/")
     assert render_cache.values(None) == {}
+
+
+def current_menu_links(page_html):
+    return [part.split('"', 1)[0] for part in menu(page_html).split('<a href="')[1:] if 'aria-current="page"' in part]
+
+
+def test_the_menu_marks_the_section_of_each_page(client, home_page):
+    """The menu's HTML is kept per current section: each page still marks its own."""
+    about = StandardPage.objects.get(slug_ru="o-nas")
+    child = StandardPageFactory(parent=about, title_ru="Подстраница", slug_ru="podstranica")
+    child.save_revision().publish()
+    assert current_menu_links(html(client, "/ru/")) == []
+    assert current_menu_links(html(client, "/ru/o-nas/")) == [about.url]
+    assert current_menu_links(html(client, "/ru/o-nas/podstranica/")) == [about.url]
+    assert current_menu_links(html(client, "/ru/search/?q=sos")) == []
+    assert current_menu_links(html(client, "/ru/o-nas/")) == [about.url]
+
+
+def test_the_brand_link_is_current_on_the_home_page_only(client):
+    brand = 'class="brand" href="/ru/" aria-current="page"'
+    assert brand in html(client, "/ru/")
+    assert brand not in html(client, "/ru/o-nas/")
+    assert brand in html(client, "/ru/")
+
+
+def test_a_home_page_edit_shows_once_published(client, home_page):
+    html(client, "/ru/")
+    home_page.hero_heading_ru = "Новый заголовок главной"
+    home_page.save_revision()
+    assert "Новый заголовок главной" not in html(client, "/ru/"), "a draft must not reach the home page"
+    home_page.get_latest_revision().publish()
+    assert "Новый заголовок главной" in html(client, "/ru/")
+
+
+def test_a_renamed_section_shows_in_search_results_at_once(client, home_page):
+    section = StandardPageFactory(parent=home_page, title_ru="Раздел для поиска", slug_ru="razdel")
+    section.save_revision().publish()
+    child = StandardPageFactory(parent=section, title_ru="Страница про хомяков", slug_ru="khomyaki")
+    child.save_revision().publish()
+    assert "Раздел для поиска" in html(client, "/ru/search/?q=хомяков")
+    section.title_ru = "Переименованный раздел"
+    section.save_revision().publish()
+    assert "Переименованный раздел" in html(client, "/ru/search/?q=хомяков")
+
+
+def test_a_changed_legal_name_shows_in_the_footer_at_once(client, org_settings):
+    footer = html(client, "/ru/o-nas/").split('class="site-footer"', 1)[1]
+    assert "Новое юридическое имя" not in footer
+    org_settings.legal_name_ru = "Новое юридическое имя"
+    org_settings.save()
+    assert "Новое юридическое имя" in html(client, "/ru/o-nas/").split('class="site-footer"', 1)[1]
