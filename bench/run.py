@@ -18,6 +18,7 @@ import html.parser
 import json
 import os
 import re
+import resource
 import runpy
 import secrets
 import shutil
@@ -348,6 +349,12 @@ def cpu_seconds(pids):
     return total / ticks
 
 
+def children_cpu_seconds():
+    """CPU seconds of this process's finished children (wrk)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def server_pids(group):
     """gunicorn's processes (its own process group) and the PostgreSQL backends serving this database."""
     from django.db import connection
@@ -382,11 +389,12 @@ def settled_count(model, quiet_seconds=2, limit=30):
     return count
 
 
-def bench_pledges(server):
+def bench_pledges(server, redis=None):
     """Returns (result dict, reason it could not run).
 
-    Also the CPU milliseconds per accepted pledge used by gunicorn and by the PostgreSQL backends of this
-    database: a figure that, unlike req/s, hardly changes when other programs share the machine.
+    Also the CPU milliseconds per accepted pledge used by gunicorn, the PostgreSQL backends of this database,
+    the bench's own redis-server and wrk: unlike req/s, they hardly change when other programs share the
+    machine, and their sum says how many pledges a second the cores could take when idle.
     """
     from django.apps import apps
 
@@ -433,15 +441,23 @@ def bench_pledges(server):
     before = pledge_model.objects.count()
     os.environ["BENCH_PLEDGE_BODIES"] = str(bodies)
     gunicorn, database = server_pids(server.pid)
-    cpu_before = cpu_seconds(gunicorn), {pid: cpu_seconds([pid]) for pid in database}
+    redis_pids = [redis.pid] if redis is not None else []
+    database_before = {pid: cpu_seconds([pid]) for pid in database}
+    before_cpu = {"gunicorn": cpu_seconds(gunicorn), "redis": cpu_seconds(redis_pids), "wrk": children_cpu_seconds()}
     result = wrk(path, ["-s", str(PROJECT / "bench" / "pledge.lua")], post_headers)
+    used = {
+        "gunicorn": cpu_seconds(gunicorn) - before_cpu["gunicorn"],
+        "redis": cpu_seconds(redis_pids) - before_cpu["redis"],
+        "wrk": children_cpu_seconds() - before_cpu["wrk"],
+    }
     _gunicorn, database = server_pids(server.pid)  # backends opened during the run count from their start
-    cpu_after = cpu_seconds(gunicorn), sum(cpu_seconds([pid]) - cpu_before[1].get(pid, 0) for pid in database)
+    if database:
+        used["PostgreSQL"] = sum(cpu_seconds([pid]) - database_before.get(pid, 0) for pid in database)
+    if not redis_pids:
+        del used["redis"]  # REDIS_URL: a shared server, not measured
     result["rows"] = settled_count(pledge_model) - before
     result["ok"] = result["requests"] - result["errors"]
-    accepted = max(result["ok"], 1)
-    result["cpu_ms_gunicorn"] = 1000 * (cpu_after[0] - cpu_before[0]) / accepted
-    result["cpu_ms_database"] = 1000 * cpu_after[1] / accepted if database else None
+    result["cpu_ms"] = {name: 1000 * seconds / max(result["ok"], 1) for name, seconds in used.items()}
     bodies.unlink()
     return result, ""
 
@@ -496,7 +512,7 @@ def main():
                 rows.append({**target, **result, "phase": phase, "x_cache": headers.get("X-Cache", "")})
             if phase == "warm":
                 say("pledges: POSTing the donate form")
-                pledge, reason = bench_pledges(server)
+                pledge, reason = bench_pledges(server, stack.redis)
             Stack.stop(server)
             server = None
         print_table(rows, pledge, reason, stack, time.monotonic() - started)
@@ -543,11 +559,14 @@ def print_table(rows, pledge, reason, stack, elapsed):
             f"{pledge['ok']} accepted and {pledge['errors']} refused within the time, {in_flight} cut off when wrk "
             f"stopped; {pledge['rows']} new rows in the database ({verdict})"
         )
-        database_cpu = pledge.get("cpu_ms_database")
+        cpu = pledge["cpu_ms"]
+        total = sum(cpu.values())
         out(
-            f"CPU per accepted pledge: gunicorn {pledge['cpu_ms_gunicorn']:.1f} ms"
-            + (f", PostgreSQL {database_cpu:.1f} ms" if database_cpu is not None else "")
-            + f"; load average {' '.join(Path('/proc/loadavg').read_text().split()[:3])}"
+            "CPU per accepted pledge: "
+            + ", ".join(f"{name} {milliseconds:.1f} ms" for name, milliseconds in cpu.items())
+            + f"; together {total:.1f} ms, so {os.cpu_count()} idle cores could take about "
+            f"{1000 * os.cpu_count() / total:.0f} pledges/s. "
+            f"Load average during the run: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}"
         )
     out(f"SQL = queries of one rendering with the page cache off. Whole run: {elapsed:.0f} s.")
     sys.stdout.flush()

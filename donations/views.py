@@ -110,7 +110,7 @@ def _submit(request, page):
     elif abuse.filled_too_fast(issued_at, getattr(settings, "DONATIONS_MIN_FILL_SECONDS", 3)):
         refusal = _("That was very quick! Please check your details and send the form again.")
     else:
-        form = _build_form(request, page, choices=_kept_choices(request, page), data=data)
+        form = _build_form(request, page, data=data)
     if form is None or not form.is_valid():
         # A form sent again (back button, double click) whose pledge exists leads to that pledge, whatever
         # was changed in it. A valid form is not looked up first: create_once finds its pledge by the key.
@@ -164,9 +164,17 @@ def _language():
     return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
-def _build_form(request, page, choices=None, **kwargs):
+def _build_form(request, page, **kwargs):
     pledge_settings = PledgeSettings.for_request(request)
-    designation_pages, currencies = choices or _choices(page)
+    # The form's choices, kept in the render cache until the next purge (a bank account's save, a publish);
+    # a preview shows the draft's own designations.
+    currencies = render_cache.get(request, ("pledge currencies",), lambda: tuple(BankAccount.objects.by_currency()))
+    if getattr(request, "is_preview", False):
+        designation_pages = page.get_designation_pages()
+    else:
+        designation_pages = render_cache.get(
+            request, ("pledge designations", page.pk), lambda: tuple(page.get_designation_pages())
+        )
     return PledgeForm(
         rules=pledge_settings.currency_rules(),
         currencies=currencies,
@@ -174,21 +182,6 @@ def _build_form(request, page, choices=None, **kwargs):
         consent_text=pledge_settings.get_consent_text(),
         **kwargs,
     )
-
-
-def _choices(page):
-    """The live designation pages and the currencies with a bank account (two queries)."""
-    return tuple(page.get_designation_pages()), tuple(BankAccount.objects.by_currency())
-
-
-def _kept_choices(request, page):
-    """``_choices`` kept in this process until the next page cache purge (pages/render_cache.py).
-
-    A sent form is checked against the same choices the cached donate page shows: they change only when
-    the donate page or a designated page is published, unpublished, moved or deleted, or a bank account (a
-    snippet) is saved, and each of those purges. Titles follow the active language (translated fields).
-    """
-    return render_cache.get(request, ("donations form choices", page.pk), lambda: _choices(page))
 
 
 def _reshow(request, page, data, message):
