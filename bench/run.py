@@ -529,23 +529,24 @@ def gunicorn_size():
 
 def print_table(rows, pledge, reason, stack, elapsed):
     out()
+    rows_said = "only pledges" if ONLY_PLEDGES else f"{SECONDS}s per cold row, {WARM_SECONDS}s per warm row"
     out(
-        f"Benchmark: {SECONDS}s per cold row, {WARM_SECONDS}s per warm row, {CONNECTIONS} connections, "
-        f"wrk on 127.0.0.1; gunicorn: {gunicorn_size()}; database: {stack.database}; "
-        f"cache: {stack.cache}"
+        f"Benchmark: {rows_said}, {CONNECTIONS} connections, wrk on 127.0.0.1; gunicorn: {gunicorn_size()}; "
+        f"database: {stack.database}; cache: {stack.cache}"
     )
-    header = (
-        f"{'page':<28} {'lang':<4} {'cache':<5} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL':>4} "
-        f"{'HTML bytes':>10} {'errors':>6}"
-    )
-    out(header)
-    out("-" * len(header))
-    for row in rows:
-        out(
-            f"{row['page'][:28]:<28} {row['language']:<4} {row['phase']:<5} {row['rps']:>8.1f} {row['p50']:>8.2f} "
-            f"{row['p99']:>8.2f} {row['queries']:>4} {row['bytes']:>10} {row['errors']:>6}"
+    if rows:
+        header = (
+            f"{'page':<28} {'lang':<4} {'cache':<5} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL':>4} "
+            f"{'HTML bytes':>10} {'errors':>6}"
         )
-    out()
+        out(header)
+        out("-" * len(header))
+        for row in rows:
+            out(
+                f"{row['page'][:28]:<28} {row['language']:<4} {row['phase']:<5} {row['rps']:>8.1f} "
+                f"{row['p50']:>8.2f} {row['p99']:>8.2f} {row['queries']:>4} {row['bytes']:>10} {row['errors']:>6}"
+            )
+        out()
     if pledge is None:
         out(f"Pledges were not benchmarked: {reason}.")
     else:
@@ -555,7 +556,8 @@ def print_table(rows, pledge, reason, stack, elapsed):
         verified = pledge["ok"] <= pledge["rows"] <= pledge["ok"] + in_flight
         verdict = "verified: one row per accepted pledge, none twice" if verified else "MISMATCH"
         out(
-            f"Pledge POST: {pledge['rps']:.1f} req/s, p50 {pledge['p50']:.2f} ms, p99 {pledge['p99']:.2f} ms; "
+            f"Pledge POST ({SECONDS} s): {pledge['rps']:.1f} req/s, p50 {pledge['p50']:.2f} ms, "
+            f"p99 {pledge['p99']:.2f} ms; "
             f"{pledge['ok']} accepted and {pledge['errors']} refused within the time, {in_flight} cut off when wrk "
             f"stopped; {pledge['rows']} new rows in the database ({verdict})"
         )
@@ -568,7 +570,9 @@ def print_table(rows, pledge, reason, stack, elapsed):
             f"{1000 * os.cpu_count() / total:.0f} pledges/s. "
             f"Load average during the run: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}"
         )
-    out(f"SQL = queries of one rendering with the page cache off. Whole run: {elapsed:.0f} s.")
+    if rows:
+        out("SQL = queries of one rendering with the page cache off.")
+    out(f"Whole run: {elapsed:.0f} s.")
     sys.stdout.flush()
     if os.environ.get("BENCH_JSON"):  # the raw numbers, for comparing runs
         Path(os.environ["BENCH_JSON"]).write_text(json.dumps({"pages": rows, "pledges": pledge}, indent=1))
