@@ -6,6 +6,7 @@ GUNICORN_KEEPALIVE, GUNICORN_WORKER_CONNECTIONS, GUNICORN_MAX_REQUESTS, GUNICORN
 GUNICORN_ACCESS_LOG.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -31,6 +32,19 @@ worker_connections = _int("GUNICORN_WORKER_CONNECTIONS", 1000)
 # Load the application once in the master: a missing production setting stops gunicorn at once with
 # its one-line message, instead of every worker failing in turn. Workers share the loaded code.
 preload_app = True
+
+
+def pre_fork(server, worker):
+    """Freeze what the master loaded (the application: ~190 000 objects) before each worker is forked.
+
+    It lives as long as the process, yet every full (generation 2) collection in a worker scanned all of it:
+    in a process serving pledge POSTs one full collection took 100 ms of CPU (150 ms wall on a busy box)
+    with the GIL held, stalling all the worker's threads; with the loaded objects frozen, under 1 ms. The
+    collector then never writes to them either, so workers keep sharing those memory pages with the master.
+    """
+    gc.collect()
+    gc.freeze()
+
 
 timeout = _int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = 30

@@ -10,13 +10,16 @@ responses. It prints a table and asserts nothing about time (README "Benchmark")
 Environment: BENCH_SECONDS (default 2; pledges too),
 BENCH_WARM_SECONDS (1), BENCH_CONNECTIONS (8), BENCH_REPORTS (1000), BENCH_PROGRAMMES (100),
 BENCH_OFFICES (100), BENCH_PORT (8190), BENCH_JSON (a file for the raw numbers), DATABASE_URL (must be a
-throwaway database: the bench migrates it and loads the demo site), REDIS_URL, WEB_CONCURRENCY.
+throwaway database: the bench migrates it and loads the demo site), REDIS_URL, WEB_CONCURRENCY,
+BENCH_ONLY=pledges (build the site, then only the pledge POSTs: no page rows, no SQL counts).
 """
 
 import html.parser
 import json
 import os
 import re
+import resource
+import runpy
 import secrets
 import shutil
 import signal
@@ -46,6 +49,7 @@ LANGUAGES = ("ru", "ky", "en")
 SEARCH_WORDS = {"ru": "дети", "ky": "балдар", "en": "children"}
 FORWARDED = {"X-Forwarded-Proto": "https"}  # as behind the TLS proxy: no HTTPS redirect, secure cookies
 PLEDGE_BODIES = 50000
+ONLY_PLEDGES = os.environ.get("BENCH_ONLY", "") == "pledges"
 
 
 def out(text=""):
@@ -332,6 +336,47 @@ def pledge_page_path():
     return page.get_url(), ""
 
 
+def cpu_seconds(pids):
+    """User + system CPU seconds used so far by these processes (Linux /proc; 0 for any that is gone)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def children_cpu_seconds():
+    """CPU seconds of this process's finished children (wrk)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def server_pids(group):
+    """gunicorn's processes (its own process group) and the PostgreSQL backends serving this database."""
+    from django.db import connection
+
+    gunicorn = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group:  # the process group id
+            gunicorn.append(int(stat.parent.name))
+    database = []
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            database = [pid for (pid,) in cursor.fetchall()]
+    return gunicorn, database
+
+
 def settled_count(model, quiet_seconds=2, limit=30):
     """The row count once the requests still in flight when wrk stopped have finished (no change for 2 s)."""
     count, deadline = model.objects.count(), time.monotonic() + limit
@@ -344,8 +389,13 @@ def settled_count(model, quiet_seconds=2, limit=30):
     return count
 
 
-def bench_pledges():
-    """Returns (result dict, reason it could not run)."""
+def bench_pledges(server, redis=None):
+    """Returns (result dict, reason it could not run).
+
+    Also the CPU milliseconds per accepted pledge used by gunicorn, the PostgreSQL backends of this database,
+    the bench's own redis-server and wrk: unlike req/s, they hardly change when other programs share the
+    machine, and their sum says how many pledges a second the cores could take when idle.
+    """
     from django.apps import apps
 
     path, reason = pledge_page_path()
@@ -390,9 +440,24 @@ def bench_pledges():
     bodies.write_text("\n".join(body_for(number) for number in range(1, PLEDGE_BODIES + 1)) + "\n")
     before = pledge_model.objects.count()
     os.environ["BENCH_PLEDGE_BODIES"] = str(bodies)
+    gunicorn, database = server_pids(server.pid)
+    redis_pids = [redis.pid] if redis is not None else []
+    database_before = {pid: cpu_seconds([pid]) for pid in database}
+    before_cpu = {"gunicorn": cpu_seconds(gunicorn), "redis": cpu_seconds(redis_pids), "wrk": children_cpu_seconds()}
     result = wrk(path, ["-s", str(PROJECT / "bench" / "pledge.lua")], post_headers)
+    used = {
+        "gunicorn": cpu_seconds(gunicorn) - before_cpu["gunicorn"],
+        "redis": cpu_seconds(redis_pids) - before_cpu["redis"],
+        "wrk": children_cpu_seconds() - before_cpu["wrk"],
+    }
+    _gunicorn, database = server_pids(server.pid)  # backends opened during the run count from their start
+    if database:
+        used["PostgreSQL"] = sum(cpu_seconds([pid]) - database_before.get(pid, 0) for pid in database)
+    if not redis_pids:
+        del used["redis"]  # REDIS_URL: a shared server, not measured
     result["rows"] = settled_count(pledge_model) - before
     result["ok"] = result["requests"] - result["errors"]
+    result["cpu_ms"] = {name: 1000 * seconds / max(result["ok"], 1) for name, seconds in used.items()}
     bodies.unlink()
     return result, ""
 
@@ -421,20 +486,23 @@ def main():
         import django
 
         django.setup()
-        targets = pick_targets()
-        from bench import probe
+        targets = []
+        if not ONLY_PLEDGES:
+            targets = pick_targets()
+            from bench import probe
 
-        cookies = probe.staff_session()  # the admin dashboard and translation report, signed in (issue 14)
-        targets += [{**target, "cookies": cookies} for target in probe.admin_targets()]
-        say(f"{len(targets)} pages to load; counting SQL queries with the test client")
-        count_queries(targets)
+            cookies = probe.staff_session()  # the admin dashboard and translation report, signed in (issue 14)
+            targets += [{**target, "cookies": cookies} for target in probe.admin_targets()]
+            say(f"{len(targets)} pages to load; counting SQL queries with the test client")
+            count_queries(targets)
 
         rows = []
         pledge, reason = None, "not reached"
-        for phase, seconds in (("cold", 0), ("warm", 600)):
+        for phase, seconds in (("warm", 600),) if ONLY_PLEDGES else (("cold", 0), ("warm", 600)):
             say(f"{phase} cache: gunicorn with DJANGO_PAGE_CACHE_SECONDS={seconds}")
             server = stack.gunicorn(seconds)
-            wrk(targets[0]["path"], seconds=1)  # every worker loads its templates and connections first
+            warm_up = targets[0]["path"] if targets else (pledge_page_path()[0] or "/healthz")
+            wrk(warm_up, seconds=1)  # every worker loads its templates and connections first
             for target in targets:
                 cookie = {"Cookie": "; ".join(f"{k}={v}" for k, v in target.get("cookies", {}).items())}
                 cookie = cookie if target.get("cookies") else {}
@@ -444,7 +512,7 @@ def main():
                 rows.append({**target, **result, "phase": phase, "x_cache": headers.get("X-Cache", "")})
             if phase == "warm":
                 say("pledges: POSTing the donate form")
-                pledge, reason = bench_pledges()
+                pledge, reason = bench_pledges(server, stack.redis)
             Stack.stop(server)
             server = None
         print_table(rows, pledge, reason, stack, time.monotonic() - started)
@@ -453,26 +521,32 @@ def main():
         stack.close()
 
 
+def gunicorn_size():
+    """Worker processes and threads as gunicorn.conf.py reads them from the environment."""
+    config = runpy.run_path(str(PROJECT / "gunicorn.conf.py"))
+    return f"{config['workers']} {config['worker_class']} workers x {config['threads']} threads"
+
+
 def print_table(rows, pledge, reason, stack, elapsed):
     out()
+    rows_said = "only pledges" if ONLY_PLEDGES else f"{SECONDS}s per cold row, {WARM_SECONDS}s per warm row"
     out(
-        f"Benchmark: {SECONDS}s per cold row, {WARM_SECONDS}s per warm row, {CONNECTIONS} connections, "
-        "wrk on 127.0.0.1; gunicorn workers: "
-        f"{os.environ.get('WEB_CONCURRENCY') or os.cpu_count() * 2 + 1}; database: {stack.database}; "
-        f"cache: {stack.cache}"
+        f"Benchmark: {rows_said}, {CONNECTIONS} connections, wrk on 127.0.0.1; gunicorn: {gunicorn_size()}; "
+        f"database: {stack.database}; cache: {stack.cache}"
     )
-    header = (
-        f"{'page':<28} {'lang':<4} {'cache':<5} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL':>4} "
-        f"{'HTML bytes':>10} {'errors':>6}"
-    )
-    out(header)
-    out("-" * len(header))
-    for row in rows:
-        out(
-            f"{row['page'][:28]:<28} {row['language']:<4} {row['phase']:<5} {row['rps']:>8.1f} {row['p50']:>8.2f} "
-            f"{row['p99']:>8.2f} {row['queries']:>4} {row['bytes']:>10} {row['errors']:>6}"
+    if rows:
+        header = (
+            f"{'page':<28} {'lang':<4} {'cache':<5} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL':>4} "
+            f"{'HTML bytes':>10} {'errors':>6}"
         )
-    out()
+        out(header)
+        out("-" * len(header))
+        for row in rows:
+            out(
+                f"{row['page'][:28]:<28} {row['language']:<4} {row['phase']:<5} {row['rps']:>8.1f} "
+                f"{row['p50']:>8.2f} {row['p99']:>8.2f} {row['queries']:>4} {row['bytes']:>10} {row['errors']:>6}"
+            )
+        out()
     if pledge is None:
         out(f"Pledges were not benchmarked: {reason}.")
     else:
@@ -482,11 +556,23 @@ def print_table(rows, pledge, reason, stack, elapsed):
         verified = pledge["ok"] <= pledge["rows"] <= pledge["ok"] + in_flight
         verdict = "verified: one row per accepted pledge, none twice" if verified else "MISMATCH"
         out(
-            f"Pledge POST: {pledge['rps']:.1f} req/s, p50 {pledge['p50']:.2f} ms, p99 {pledge['p99']:.2f} ms; "
+            f"Pledge POST ({SECONDS} s): {pledge['rps']:.1f} req/s, p50 {pledge['p50']:.2f} ms, "
+            f"p99 {pledge['p99']:.2f} ms; "
             f"{pledge['ok']} accepted and {pledge['errors']} refused within the time, {in_flight} cut off when wrk "
             f"stopped; {pledge['rows']} new rows in the database ({verdict})"
         )
-    out(f"SQL = queries of one rendering with the page cache off. Whole run: {elapsed:.0f} s.")
+        cpu = pledge["cpu_ms"]
+        total = sum(cpu.values())
+        out(
+            "CPU per accepted pledge: "
+            + ", ".join(f"{name} {milliseconds:.1f} ms" for name, milliseconds in cpu.items())
+            + f"; together {total:.1f} ms, so {os.cpu_count()} idle cores could take about "
+            f"{1000 * os.cpu_count() / total:.0f} pledges/s. "
+            f"Load average during the run: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}"
+        )
+    if rows:
+        out("SQL = queries of one rendering with the page cache off.")
+    out(f"Whole run: {elapsed:.0f} s.")
     sys.stdout.flush()
     if os.environ.get("BENCH_JSON"):  # the raw numbers, for comparing runs
         Path(os.environ["BENCH_JSON"]).write_text(json.dumps({"pages": rows, "pledges": pledge}, indent=1))

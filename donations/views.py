@@ -1,4 +1,9 @@
-"""The pledge form and thank-you routes of ``DonatePage`` (see ``DonatePage.pledge_form`` / ``thank_you``)."""
+"""The pledge form and thank-you routes of ``DonatePage`` (see ``DonatePage.pledge_form`` / ``thank_you``).
+
+The browser that made a pledge is remembered by one signed cookie (``PLEDGES_COOKIE``: the references of its
+last pledges, HttpOnly, ``SESSION_COOKIE_AGE`` = 8 hours), not by a session in the database: a pledge then
+costs no session row, and the donor's next pages still come from the page cache.
+"""
 
 from django.conf import settings
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
@@ -13,8 +18,9 @@ from donations.models.pledges import normalise_reference
 from donations.services import queue_confirmation_email
 from pages import abuse, cached_forms, render_cache
 
-SESSION_KEY = "donations_pledges"
-SESSION_LIMIT = 20
+PLEDGES_COOKIE = "pledges"
+PLEDGES_COOKIE_SALT = "donations.pledges-cookie"
+PLEDGES_LIMIT = 20
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -43,7 +49,7 @@ def thank_you(request, page, reference):
     if not reference:
         raise Http404
     pledge = None
-    if reference in request.session.get(SESSION_KEY, []):
+    if reference in _remembered(request):
         pledge = Pledge.objects.select_related("designation").filter(reference=reference).first()
     response = page.render(
         request,
@@ -91,38 +97,37 @@ def _submit(request, page):
         add_never_cache_headers(response)
         return response
 
-    data = request.POST.copy()
+    data = request.POST  # copied only to show the form again (_reshow)
     key_data = read_submission_key(data.get("submission_key", ""))
     if key_data is None:
+        data = data.copy()
         data["submission_key"] = make_submission_key()
         return _reshow(
             request, page, data, _("This form was open for a long time. Please check your details and send it again.")
         )
     key, issued_at = key_data
 
-    existing = Pledge.objects.filter(submission_key=key).first()
-    if existing is not None:  # a double click or a re-sent form: the pledge already exists
-        if existing.email and existing.email.lower() == data.get("email", "").strip().lower():
-            _remember(request, existing)
-        return _redirect_to_thank_you(request, page, existing)
-
+    refusal, form = None, None
     if abuse.honeypot_filled(data):
-        return _reshow(
-            request, page, data, _("Sorry, we could not accept the form. Please check it and send it again.")
-        )
-    if abuse.filled_too_fast(issued_at, getattr(settings, "DONATIONS_MIN_FILL_SECONDS", 3)):
-        return _reshow(
-            request, page, data, _("That was very quick! Please check your details and send the form again.")
-        )
-
-    form = _build_form(request, page, data=data)
-    if not form.is_valid():
+        refusal = _("Sorry, we could not accept the form. Please check it and send it again.")
+    elif abuse.filled_too_fast(issued_at, getattr(settings, "DONATIONS_MIN_FILL_SECONDS", 3)):
+        refusal = _("That was very quick! Please check your details and send the form again.")
+    else:
+        form = _build_form(request, page, data=data)
+    if form is None or not form.is_valid():
+        # A form sent again (back button, double click) whose pledge exists leads to that pledge, whatever
+        # was changed in it. A valid form is not looked up first: create_once finds its pledge by the key.
+        existing = Pledge.objects.filter(submission_key=key).first()
+        if existing is not None:
+            return _thank(request, page, existing, data.get("email", ""))
+        if refusal:
+            return _reshow(request, page, data, refusal)
         return _render_form(request, page, form, status=400)
 
     cleaned = form.cleaned_data
     designation = cleaned["designation_page"]
-    # create_once commits the pledge in its own transaction (no outer one: two fewer round trips per pledge);
-    # the confirmation is queued after that commit.
+    # create_once commits the pledge by itself (no outer transaction: fewer round trips per pledge); the
+    # confirmation is queued after that commit.
     pledge, created = Pledge.objects.create_once(
         submission_key=key,
         amount=cleaned["amount"],
@@ -144,9 +149,16 @@ def _submit(request, page):
     )
     if created:
         queue_confirmation_email(pledge)
-    if created or pledge.email.lower() == cleaned["email"].lower():
-        _remember(request, pledge)
-    return _redirect_to_thank_you(request, page, pledge)
+    return _thank(request, page, pledge, cleaned["email"], created=created)
+
+
+def _thank(request, page, pledge, email, created=False):
+    """The redirect to the thank-you page; the browser is remembered for the pledge's details only when it made
+    the pledge, or sent its form again with the same address (not when someone re-sends it with another)."""
+    response = _redirect_to_thank_you(request, page, pledge)
+    if created or (pledge.email and pledge.email.lower() == email.strip().lower()):
+        _remember(request, response, pledge)
+    return response
 
 
 def _language():
@@ -177,6 +189,7 @@ def _build_form(request, page, **kwargs):
 
 def _reshow(request, page, data, message):
     """Show the form again with what the visitor typed (minus the honeypot) and one friendly message."""
+    data = data.copy()
     data["website"] = ""
     form = _build_form(request, page, data=data)
     form.is_valid()
@@ -200,9 +213,26 @@ def _render_form(request, page, form, status=200, form_token=""):
     return response
 
 
-def _remember(request, pledge):
-    references = [ref for ref in request.session.get(SESSION_KEY, []) if ref != pledge.reference]
-    request.session[SESSION_KEY] = [*references, pledge.reference][-SESSION_LIMIT:]
+def _remembered(request):
+    """References of the pledges this browser made in the last ``SESSION_COOKIE_AGE`` seconds (a forged,
+    altered or expired cookie counts as none)."""
+    value = request.get_signed_cookie(
+        PLEDGES_COOKIE, default="", salt=PLEDGES_COOKIE_SALT, max_age=settings.SESSION_COOKIE_AGE
+    )
+    return [reference for reference in value.split(",") if reference]
+
+
+def _remember(request, response, pledge):
+    references = [ref for ref in _remembered(request) if ref != pledge.reference]
+    response.set_signed_cookie(
+        PLEDGES_COOKIE,
+        ",".join([*references, pledge.reference][-PLEDGES_LIMIT:]),
+        salt=PLEDGES_COOKIE_SALT,
+        max_age=settings.SESSION_COOKIE_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite=settings.SESSION_COOKIE_SAMESITE,
+    )
 
 
 def _redirect_to_thank_you(request, page, pledge):

@@ -1,7 +1,7 @@
 import secrets
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, models, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -33,14 +33,21 @@ class PledgeQuerySet(models.QuerySet):
     def create_once(self, *, submission_key, **fields):
         """(pledge, created): a new pledge, or the one already made from this submission key.
 
-        Safe under concurrency: the unique constraints decide, inside a savepoint. A clash of
-        references (2**-50 per pair) gets a new reference; a clash of submission keys returns the winner.
+        Safe under concurrency: the unique constraints decide. A clash of references (2**-50 per pair) gets
+        a new reference; a clash of submission keys returns the winner. Outside a transaction the pledge is
+        one INSERT, committed by itself (no BEGIN and COMMIT round trips: a refused INSERT leaves nothing
+        behind); inside one (a caller's ``atomic``, tests) a savepoint keeps the caller's transaction usable.
         """
+        using = router.db_for_write(self.model)
+        in_transaction = transaction.get_connection(using).in_atomic_block
         for _attempt in range(5):
             pledge = self.model(submission_key=submission_key, reference=new_reference(), **fields)
             try:
-                with transaction.atomic():
-                    pledge.save(force_insert=True)
+                if in_transaction:
+                    with transaction.atomic(using=using):
+                        pledge.save(force_insert=True, using=using)
+                else:
+                    pledge.save(force_insert=True, using=using)
             except IntegrityError:
                 existing = self.filter(submission_key=submission_key).first()
                 if existing is not None:

@@ -2,10 +2,12 @@
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
 
 import pytest
 from django.db import connection, connections
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from donations.models import DonatePage, Pledge
 from tests.donations.conftest import form_data
@@ -49,3 +51,17 @@ def test_200_concurrent_pledges_make_200_rows_with_unique_references(settings, t
     assert Pledge.objects.count() == PLEDGES
     assert Pledge.objects.values("reference").distinct().count() == PLEDGES
     assert DonatePage.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_a_pledge_is_one_insert_and_its_key_finds_it_again():
+    """As in a request (no outer transaction): no BEGIN/COMMIT round trips, and a refused INSERT leaves the
+    connection usable for finding the pledge made first."""
+    fields = {"amount": Decimal("1000"), "currency": "KGS", "frequency": "one_off", "language": "ru"}
+    with CaptureQueriesContext(connection) as queries:
+        first, created = Pledge.objects.create_once(submission_key="key-1", email="a@example.org", **fields)
+    assert created
+    assert [query["sql"].split()[0] for query in queries.captured_queries] == ["INSERT"]
+    again, created_again = Pledge.objects.create_once(submission_key="key-1", email="b@example.org", **fields)
+    assert (again.pk, again.email, created_again) == (first.pk, "a@example.org", False)
+    assert Pledge.objects.count() == 1
