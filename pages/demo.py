@@ -255,8 +255,8 @@ PRIVACY_BODY = {
         *privacy_section(
             "Cookie и счётчики",
             "Пока вы читаете сайт, мы не ставим cookie. Только после отправки заявки на пожертвование сайт ставит "
-            "один технический cookie сессии, чтобы показать вам страницу с реквизитами; он действует не дольше "
-            "8 часов. Сайт не использует сторонние счётчики, рекламные сети и "
+            "один технический cookie с номером заявки, чтобы показать вам страницу с реквизитами; он действует не "
+            "дольше 8 часов. Сайт не использует сторонние счётчики, рекламные сети и "
             "шрифты с чужих серверов, поэтому при посещении сайта сведения о вас не передаются третьим лицам.",
             "Чтобы защитить формы от злоупотреблений, мы временно считаем отправки форм с одного сетевого адреса; "
             "адрес при этом хранится только в зашифрованном (хешированном) виде и не дольше, чем около часа.",
@@ -305,7 +305,8 @@ PRIVACY_BODY = {
         *privacy_section(
             "Cookie жана эсептегичтер",
             "Сайтты окуп жатканыңызда биз cookie койбойбуз. Кайрымдуулук убадасын жөнөткөндөн кийин гана сайт "
-            "реквизиттер барагын көрсөтүү үчүн бир техникалык сессия cookie коёт; ал 8 сааттан ашык иштебейт. "
+            "реквизиттер барагын көрсөтүү үчүн убаданын номери жазылган бир техникалык cookie коёт; ал 8 сааттан ашык "
+            "иштебейт. "
             "Сайт бөтөн эсептегичтерди, жарнама тармактарын жана "
             "башка серверлердеги шрифттерди колдонбойт, ошондуктан сайтка киргениңизде сиз тууралуу маалымат "
             "үчүнчү жактарга берилбейт.",
@@ -353,7 +354,8 @@ PRIVACY_BODY = {
         *privacy_section(
             "Cookies and analytics",
             "We set no cookies while you read the site. Only after you send a pledge does the site set one "
-            "technical session cookie, to show you the page with our bank details; it lasts at most 8 hours. "
+            "technical cookie holding your pledge's reference, to show you the page with our bank details; it lasts "
+            "at most 8 hours. "
             "The site uses no third-party analytics, advertising networks or "
             "fonts from other servers, so visiting it shares nothing about you with third parties.",
             "To protect the forms from abuse, we briefly count the forms sent from one network address; the "

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 COVERS = {
     "ru": ["Заявки на пожертвование и платежи", "Сообщения о нарушениях", "cookie", "три года", "Ваши права"],
     "ky": ["Кайрымдуулук убадалары жана төлөмдөр", "билдирүүлөр", "cookie", "үч жыл", "Сиздин укуктарыңыз"],
-    "en": ["Pledges and payments", "Concern reports", "session cookie", "Three years", "Your rights"],
+    "en": ["Pledges and payments", "Concern reports", "technical cookie", "Three years", "Your rights"],
 }
 
 
