@@ -140,6 +140,9 @@ wrk:
 	@command -v wrk >/dev/null || { \
 		if [ "$$(id -u)" = 0 ]; then apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }; \
 		else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get install -y -q nginx >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q nginx >/dev/null; }; \
+		else echo "make bench compares cached pages with nginx: sudo apt-get install nginx (or BENCH_NGINX=0)"; fi; }
 
 ## Load-test the production stack on 127.0.0.1 and print a table; a benchmark, it asserts nothing (README "Benchmark").
 ## With BASELINE=<git ref>: that commit and the working tree side by side, uncached, with ratios (bench/compare.py).

@@ -11,7 +11,8 @@ Environment: BENCH_SECONDS (default 2; pledges too),
 BENCH_WARM_SECONDS (1), BENCH_CONNECTIONS (8), BENCH_REPORTS (1000), BENCH_PROGRAMMES (100),
 BENCH_OFFICES (100), BENCH_PORT (8190), BENCH_JSON (a file for the raw numbers), DATABASE_URL (must be a
 throwaway database: the bench migrates it and loads the demo site), REDIS_URL, WEB_CONCURRENCY,
-BENCH_ONLY=pledges (build the site, then only the pledge POSTs: no page rows, no SQL counts).
+BENCH_ONLY=pledges (build the site, then only the pledge POSTs: no page rows, no SQL counts),
+BENCH_NGINX=0 (skip comparing the cached home and donate pages with nginx), BENCH_NGINX_SECONDS (3 per round).
 """
 
 import html.parser
@@ -35,6 +36,9 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
+
+from bench import nginx_compare  # noqa: E402 - needs the project on the path when run as a script
+
 PYTHON = sys.executable
 SECONDS = int(os.environ.get("BENCH_SECONDS", "2"))
 WARM_SECONDS = int(os.environ.get("BENCH_WARM_SECONDS", "1"))  # a cached page answers thousands a second
@@ -50,6 +54,7 @@ SEARCH_WORDS = {"ru": "дети", "ky": "балдар", "en": "children"}
 FORWARDED = {"X-Forwarded-Proto": "https"}  # as behind the TLS proxy: no HTTPS redirect, secure cookies
 PLEDGE_BODIES = 50000
 ONLY_PLEDGES = os.environ.get("BENCH_ONLY", "") == "pledges"
+NGINX_SECONDS = int(os.environ.get("BENCH_NGINX_SECONDS", "3"))
 
 
 def out(text=""):
@@ -496,7 +501,7 @@ def main():
             say(f"{len(targets)} pages to load; counting SQL queries with the test client")
             count_queries(targets)
 
-        rows = []
+        rows, nginx_rows = [], []
         pledge, reason = None, "not reached"
         for phase, seconds in (("warm", 600),) if ONLY_PLEDGES else (("cold", 0), ("warm", 600)):
             say(f"{phase} cache: gunicorn with DJANGO_PAGE_CACHE_SECONDS={seconds}")
@@ -510,15 +515,39 @@ def main():
                 seconds = WARM_SECONDS if phase == "warm" else SECONDS
                 result = wrk(target["path"], headers=cookie, seconds=seconds)
                 rows.append({**target, **result, "phase": phase, "x_cache": headers.get("X-Cache", "")})
+            if phase == "warm" and not ONLY_PLEDGES:
+                nginx_rows = compare_with_nginx(targets)
             if phase == "warm":
                 say("pledges: POSTing the donate form")
                 pledge, reason = bench_pledges(server, stack.redis)
             Stack.stop(server)
             server = None
-        print_table(rows, pledge, reason, stack, time.monotonic() - started)
+        print_table(rows, nginx_rows, pledge, reason, stack, time.monotonic() - started)
     finally:
         Stack.stop(server)
         stack.close()
+
+
+NGINX_PAGES = ("home page", "donate page")  # the page most visitors open and the one a TV appeal sends them to
+
+
+def compare_with_nginx(targets):
+    """The cached home and donate pages (Russian) against nginx serving their bytes, interleaved (issue 17)."""
+    if os.environ.get("BENCH_NGINX", "1") == "0":
+        return []
+    rows = []
+    for target in targets:
+        if target["page"] not in NGINX_PAGES or target["language"] != "ru":
+            continue
+        say(f"cached {target['page']} against nginx")
+        try:
+            result = nginx_compare.compare(
+                f"http://127.0.0.1:{PORT}{target['path']}", headers=FORWARDED, seconds=NGINX_SECONDS
+            )
+        except (RuntimeError, OSError, subprocess.CalledProcessError) as error:
+            result = {"error": f"not measured: {error}"}
+        rows.append({"page": target["page"], "language": target["language"], **result})
+    return rows
 
 
 def gunicorn_size():
@@ -527,7 +556,7 @@ def gunicorn_size():
     return f"{config['workers']} {config['worker_class']} workers x {config['threads']} threads"
 
 
-def print_table(rows, pledge, reason, stack, elapsed):
+def print_table(rows, nginx_rows, pledge, reason, stack, elapsed):
     out()
     rows_said = "only pledges" if ONLY_PLEDGES else f"{SECONDS}s per cold row, {WARM_SECONDS}s per warm row"
     out(
@@ -546,6 +575,11 @@ def print_table(rows, pledge, reason, stack, elapsed):
                 f"{row['page'][:28]:<28} {row['language']:<4} {row['phase']:<5} {row['rps']:>8.1f} "
                 f"{row['p50']:>8.2f} {row['p99']:>8.2f} {row['queries']:>4} {row['bytes']:>10} {row['errors']:>6}"
             )
+        out()
+    if nginx_rows:
+        out("Cached pages against nginx serving the same bytes (bench/nginx_compare.py; ratio = gunicorn / nginx):")
+        for row in nginx_rows:
+            out(f"  {row['page']} ({row['language']}): " + (row.get("error") or nginx_compare.describe(row)))
         out()
     if pledge is None:
         out(f"Pledges were not benchmarked: {reason}.")
