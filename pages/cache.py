@@ -19,9 +19,12 @@ form token the middleware fills in per response (pages/cached_forms.py) is store
 
 import hashlib
 import logging
+import struct
 import threading
 import time
+import zlib
 from collections import OrderedDict
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
@@ -45,6 +48,7 @@ STORED_HEADER_SKIP = {"set-cookie", "x-cache", "content-length"}
 # Each process keeps the pages it served last in its own memory too (pages are keyed by generation, so a
 # purge reaches them at once): a hit then costs one Redis round trip (the generation), not two.
 LOCAL_ENTRIES = 256
+GZIP_LEVEL = 6  # Django's GZipMiddleware's
 _local = OrderedDict()
 _local_lock = threading.Lock()
 
@@ -191,12 +195,52 @@ def freeze(response, fills_form_tokens=False):
 
 
 def thaw(entry):
-    content = cached_forms.fill(entry["content"]) if entry.get("fill") else entry["content"]
+    """The response for a hit. It carries ``deflated_content``: the content and a function giving its deflate
+    stream, so that gzip (sos_site.middleware.TextGZipMiddleware) compresses a stored page once per process,
+    not once per response; only the fresh form tokens of a form page are added per response."""
+    if entry.get("fill"):
+        pieces = cached_forms.split(entry["content"])
+        tokens = [cached_forms.new_token(salt) for salt in pieces[1::2]]
+        texts = pieces[::2]
+        content = b"".join(part for pair in zip(texts, [*tokens, b""], strict=True) for part in pair)
+    else:
+        tokens = []
+        content = entry["content"]
     response = HttpResponse(content, status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
     response["Content-Length"] = str(len(content))  # the middleware that set it sits below the cache
+    response.deflated_content = (content, partial(_deflate, entry, tokens))
     return response
+
+
+def _deflate(entry, tokens):
+    """The raw deflate stream of the entry's content with ``tokens`` in its placeholders.
+
+    The text between placeholders is compressed once and kept with the entry in this process's memory (each
+    piece ends on a byte boundary, independent of the others); a token goes in as an uncompressed block.
+    """
+    pieces = entry.get("deflated")
+    if pieces is None:
+        texts = cached_forms.split(entry["content"])[::2] if entry.get("fill") else [entry["content"]]
+        pieces = []
+        for index, text in enumerate(texts):
+            compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+            last = index == len(texts) - 1
+            pieces.append(compressor.compress(text) + compressor.flush(zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH))
+        entry["deflated"] = pieces
+    parts = [pieces[0]]
+    for token, piece in zip(tokens, pieces[1:], strict=True):
+        parts.extend(_stored_blocks(token))
+        parts.append(piece)
+    return b"".join(parts)
+
+
+def _stored_blocks(data):
+    """``data`` as uncompressed (stored) deflate blocks, none of them the last one."""
+    for start in range(0, len(data), 0xFFFF):
+        chunk = data[start : start + 0xFFFF]
+        yield b"\x00" + struct.pack("<HH", len(chunk), len(chunk) ^ 0xFFFF) + chunk
 
 
 # --- purge on content changes -------------------------------------------------------------------------

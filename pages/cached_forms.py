@@ -61,14 +61,20 @@ def token_for(request, salt):
 
 def fill(content):
     """``content`` with every registered placeholder replaced by a new token (each one different)."""
+    return PLACEHOLDER_RE.sub(lambda match: new_token(match.group(1)), content)
 
-    def replace(match):
-        salt = match.group(1).decode("ascii")
-        if salt not in _forms:
-            return match.group(0)
-        return abuse.make_form_token(salt).encode("ascii")
 
-    return PLACEHOLDER_RE.sub(replace, content)
+def split(content):
+    """``content`` cut at its placeholders: ``[text, salt, text, salt, …, text]`` (salts as bytes)."""
+    return PLACEHOLDER_RE.split(content)
+
+
+def new_token(salt):
+    """A new token for the placeholder of ``salt`` (bytes); an unregistered salt's placeholder stays as it is."""
+    name = salt.decode("ascii")
+    if name not in _forms:
+        return PLACEHOLDER_PREFIX.encode("ascii") + salt
+    return abuse.make_form_token(name).encode("ascii")
 
 
 def carries_form_token(request):

@@ -6,15 +6,20 @@ scripts and are allowed). The Wagtail admin under ``/admin/`` needs inline scrip
 page previews in a same-origin frame, so it gets a looser policy of its own, only there.
 """
 
+import gzip
 import logging
+import secrets
+import struct
 import sys
+import zlib
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
-from django.middleware.gzip import GZipMiddleware
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 from sos_site.storage import media_origins
 
@@ -136,7 +141,45 @@ class TextGZipMiddleware(GZipMiddleware):
         content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
         if not content_type.startswith(self.COMPRESSIBLE_TYPES):
             return response
-        return super().process_response(request, response)
+        deflated = getattr(response, "deflated_content", None)
+        if deflated is None or response.streaming or response.content != deflated[0]:
+            return super().process_response(request, response)
+        return self._gzip_deflated(request, response, deflated[1])
+
+    def _gzip_deflated(self, request, response, deflate):
+        """GZipMiddleware's steps for a page whose deflate stream ``deflate()`` gives (a page cache hit, which
+        keeps its page compressed): the same headers and the same random-length padding, without compressing
+        the page again."""
+        content = response.content
+        if len(content) < 200 or response.has_header("Content-Encoding"):
+            return response
+        patch_vary_headers(response, ("Accept-Encoding",))
+        if not re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            return response
+        compressed = gzip_member(content, deflate(), self.max_random_bytes)
+        if len(compressed) >= len(content):
+            return response
+        response.content = compressed
+        response.headers["Content-Length"] = str(len(compressed))
+        etag = response.get("ETag")
+        if etag and etag.startswith('"'):
+            response.headers["ETag"] = "W/" + etag
+        response.headers["Content-Encoding"] = "gzip"
+        return response
+
+
+# The header django.utils.text.compress_string writes (gzip.compress with mtime=0), before its FNAME flag is set.
+GZIP_HEADER = gzip.compress(b"", compresslevel=6, mtime=0)[:10]
+
+
+def gzip_member(content, deflated, max_random_bytes):
+    """A gzip file of ``content`` from its raw deflate stream, laid out as Django's ``compress_string`` does:
+    a file name of random length (0 to ``max_random_bytes`` - 1 bytes) against BREACH."""
+    header = bytearray(GZIP_HEADER)
+    header[3] = gzip.FNAME
+    filename = b"a" * secrets.randbelow(max_random_bytes) + b"\x00"
+    trailer = struct.pack("<LL", zlib.crc32(content), len(content) & 0xFFFFFFFF)
+    return b"".join((header, filename, deflated, trailer))
 
 
 def is_outage(error):

@@ -1,5 +1,6 @@
 """The donate page from the page cache: no per-visitor data, a fresh one-time key in every copy, CSRF by origin."""
 
+import gzip
 import re
 import time
 
@@ -187,3 +188,18 @@ def test_pledge_post_keeps_a_fixed_number_of_queries(client, donate_page, django
     with django_assert_num_queries(PLEDGE_POST_QUERIES):
         response = Client().post(url, form_data())
     assert response.status_code == 303
+
+
+def test_gzipped_cached_donate_page_has_a_fresh_key_in_each_copy(client, page_cache_on, donate_page):
+    """A gzipped hit keeps the page compressed once and writes each new key into it: the same page as plain."""
+    url = donate_url(donate_page)
+    gzip_header = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+    client.get(url, **gzip_header)
+    responses = [client.get(url, **gzip_header) for _ in range(2)]
+    assert all(response["X-Cache"] == "hit" and response["Content-Encoding"] == "gzip" for response in responses)
+    pages = [gzip.decompress(response.content).decode() for response in responses]
+    plain = client.get(url).content.decode()
+    keys = [KEY_RE.search(page).group(1) for page in pages]
+    assert len({*keys, KEY_RE.search(plain).group(1)}) == 3
+    assert all(KEY_RE.sub("", page) == KEY_RE.sub("", plain) for page in pages)
+    assert all(read_submission_key(key) for key in keys)

@@ -4,6 +4,7 @@ import gzip
 
 import pytest
 from django.core.cache import cache
+from django.utils.text import compress_string
 
 from pages import cache as page_cache
 
@@ -51,3 +52,18 @@ def test_every_gzipped_response_has_a_random_length_against_breach(client, page_
     """Django pads the gzip header with a random-length file name (0-99 bytes) on every response."""
     lengths = {len(client.get("/ru/", **GZIP).content) for _ in range(8)}
     assert len(lengths) > 1
+
+
+def test_gzipped_hit_has_the_headers_and_bytes_django_would_give(client, page_cache_on, monkeypatch):
+    """A hit reuses the page's deflate stream: same headers as a miss, and with the same padding the same
+    bytes as Django's GZipMiddleware compressing the page again."""
+    miss = client.get("/ru/", **GZIP)
+    monkeypatch.setattr("secrets.randbelow", lambda limit: 42)
+    hit = client.get("/ru/", **GZIP)
+    assert hit["X-Cache"] == "hit"
+    assert {name: value for name, value in hit.items() if name not in ("X-Cache", "Content-Length")} == {
+        name: value for name, value in miss.items() if name not in ("X-Cache", "Content-Length")
+    }
+    expected = compress_string(gzip.decompress(hit.content), max_random_bytes=100)
+    assert hit.content == expected
+    assert hit["Content-Length"] == str(len(expected))
