@@ -78,8 +78,9 @@ check-messages:
 	elif [ "$$CI" = true ]; then echo "msgfmt not found (apt-get install gettext)"; exit 1; \
 	else echo "msgfmt not found: catalogue check skipped (apt-get install gettext)"; fi
 
+## Django's system checks and makemigrations --check in one process: makemigrations runs the system checks first
+## (as every management command does) and fails on an error as `manage.py check` would.
 check: $(STAMP)
-	DJANGO_SETTINGS_MODULE=sos_site.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=sos_site.settings.test $(MANAGE) makemigrations --check --dry-run
 
 ## axe-core for the accessibility tests, pinned in tests/browser/package.json (skipped without npm).
@@ -97,9 +98,11 @@ $(VNU): tests/html/package.json tests/html/package-lock.json
 html-deps: $(VNU)
 
 ## Lint, migrations check, the whole test suite (browser tests included when Chromium is present), on one
-## pytest-xdist worker per core; `--dist load` keeps pytest-django's order (transactional tests last) on each worker.
+## pytest-xdist worker per core; `--dist load` keeps the order of tests/conftest.py (browser tests first,
+## transactional tests last) on each worker. The four short steps before it run two at a time.
 PYTEST_WORKERS ?= auto
-test: $(STAMP) messages check-messages lint check browser-deps html-deps
+test: $(STAMP) browser-deps html-deps
+	$(MAKE) --no-print-directory -j2 messages check-messages lint check
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 ## Regenerate the .po files after changing translatable strings (needs GNU gettext).
