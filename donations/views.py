@@ -1,7 +1,7 @@
 """The pledge form and thank-you routes of ``DonatePage`` (see ``DonatePage.pledge_form`` / ``thank_you``).
 
 The browser that made a pledge is remembered by one signed cookie (``PLEDGES_COOKIE``: the references of its
-last pledges, HttpOnly, ``SESSION_COOKIE_AGE`` = 8 hours), not by a session in the database: a pledge then
+last pledges, HttpOnly, ``PLEDGES_COOKIE_AGE`` = 8 hours), not by a session in the database: a pledge then
 costs no session row, and the donor's next pages still come from the page cache.
 """
 
@@ -20,6 +20,7 @@ from pages import abuse, cached_forms, render_cache
 
 PLEDGES_COOKIE = "pledges"
 PLEDGES_COOKIE_SALT = "donations.pledges-cookie"
+PLEDGES_COOKIE_AGE = 8 * 3600  # as the privacy policy says; not the staff session setting
 PLEDGES_LIMIT = 20
 
 
@@ -214,11 +215,9 @@ def _render_form(request, page, form, status=200, form_token=""):
 
 
 def _remembered(request):
-    """References of the pledges this browser made in the last ``SESSION_COOKIE_AGE`` seconds (a forged,
+    """References of the pledges this browser made in the last ``PLEDGES_COOKIE_AGE`` seconds (a forged,
     altered or expired cookie counts as none)."""
-    value = request.get_signed_cookie(
-        PLEDGES_COOKIE, default="", salt=PLEDGES_COOKIE_SALT, max_age=settings.SESSION_COOKIE_AGE
-    )
+    value = request.get_signed_cookie(PLEDGES_COOKIE, default="", salt=PLEDGES_COOKIE_SALT, max_age=PLEDGES_COOKIE_AGE)
     return [reference for reference in value.split(",") if reference]
 
 
@@ -228,7 +227,7 @@ def _remember(request, response, pledge):
         PLEDGES_COOKIE,
         ",".join([*references, pledge.reference][-PLEDGES_LIMIT:]),
         salt=PLEDGES_COOKIE_SALT,
-        max_age=settings.SESSION_COOKIE_AGE,
+        max_age=PLEDGES_COOKIE_AGE,
         secure=settings.SESSION_COOKIE_SECURE,
         httponly=True,
         samesite=settings.SESSION_COOKIE_SAMESITE,

@@ -95,7 +95,7 @@ def route(request, path):
         with reads_from_primary():  # kept until the next purge: never built from a lagging replica
             found = _match(site, components, language)
         if sum(1 for name in values if name[0] == "route") >= MAX_ROUTES:
-            for name in [name for name in values if name[0] == "route"][: MAX_ROUTES // 2]:
+            for name in [name for name in list(values) if name[0] == "route"][: MAX_ROUTES // 2]:
                 values.pop(name, None)
         values[key] = found
     if found == NOT_FOUND:

@@ -175,6 +175,8 @@ GZIP_HEADER = gzip.compress(b"", compresslevel=6, mtime=0)[:10]
 def gzip_member(content, deflated, max_random_bytes):
     """A gzip file of ``content`` from its raw deflate stream, laid out as Django's ``compress_string`` does:
     a file name of random length (0 to ``max_random_bytes`` - 1 bytes) against BREACH."""
+    if not max_random_bytes:
+        return b"".join((GZIP_HEADER, deflated, struct.pack("<LL", zlib.crc32(content), len(content) & 0xFFFFFFFF)))
     header = bytearray(GZIP_HEADER)
     header[3] = gzip.FNAME
     filename = b"a" * secrets.randbelow(max_random_bytes) + b"\x00"

@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from pages import render_cache
+from sos_site.db_router import reads_from_primary
 
 register = template.Library()
 
@@ -55,11 +56,12 @@ class CachedFragmentNode(template.Node):
         kept = render_cache.values(request)
         html = kept.get(key)
         if html is None:
-            html = self.nodelist.render(context)
+            with reads_from_primary():  # kept until the next purge: never built from a lagging replica
+                html = self.nodelist.render(context)
             if fill and fill not in html:  # written escaped, or not at all: nothing to fill in, so never kept
                 return html
             if len(kept) >= MAX_FRAGMENTS:
-                for name in [name for name in kept if name[0] == "fragment"][: MAX_FRAGMENTS // 2]:
+                for name in [name for name in list(kept) if name[0] == "fragment"][: MAX_FRAGMENTS // 2]:
                     kept.pop(name, None)
             kept[key] = html.replace(fill, FILL_MARK) if fill else html
         elif fill:

@@ -67,3 +67,15 @@ def test_gzipped_hit_has_the_headers_and_bytes_django_would_give(client, page_ca
     expected = compress_string(gzip.decompress(hit.content), max_random_bytes=100)
     assert hit.content == expected
     assert hit["Content-Length"] == str(len(expected))
+
+
+def test_gzip_member_without_padding_is_a_plain_gzip_file():
+    import gzip
+    import zlib
+
+    from sos_site.middleware import gzip_member
+
+    content = "Помочь сейчас ".encode() * 40
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    deflated = compressor.compress(content) + compressor.flush()
+    assert gzip.decompress(gzip_member(content, deflated, 0)) == content
