@@ -194,6 +194,40 @@ def page(browser, viewport, site_url):
     assert errors == [], f"JavaScript errors: {errors}"
 
 
+# Wagtail (7.3+) saves a page being edited by itself, 0.5 s after a change: the first autosave of a new page
+# creates it and turns the form into the edit form. An explicit "Save draft" or "Publish" clicked while an
+# autosave is on its way races it (a second page with the same slug, or two writers at once), as it would for
+# a quick editor, so the journeys wait, as a careful editor does, until the autosave has had its say: none in
+# flight and nothing typed, changed or saved for 2.5 s (longer than Wagtail's change check and the 0.5 s wait).
+AUTOSAVE_WATCH = """
+window.sosAutosave = {saving: false, last: performance.now()};
+const sosActivity = (saving) => () => {
+    window.sosAutosave.last = performance.now();
+    if (saving !== undefined) window.sosAutosave.saving = saving;
+};
+for (const name of ["input", "keydown", "change", "w-unsaved:add"]) {
+    document.addEventListener(name, sosActivity(), true);
+}
+document.addEventListener("w-autosave:save", sosActivity(true), true);
+document.addEventListener("w-autosave:success", sosActivity(false), true);
+document.addEventListener("w-autosave:error", sosActivity(false), true);
+"""
+AUTOSAVE_SETTLED = """() => {
+    const state = window.sosAutosave;
+    return state !== undefined && !state.saving && performance.now() - state.last > 2500;
+}"""
+
+
+def watch_autosave(context):
+    """Follow Wagtail's autosaves in every page the context opens (see wait_for_autosave)."""
+    context.add_init_script(AUTOSAVE_WATCH)
+
+
+def wait_for_autosave(tab):
+    """Wait until no autosave is in flight or about to start."""
+    tab.wait_for_function(AUTOSAVE_SETTLED, timeout=30000)
+
+
 def run_axe(page):
     """Run axe-core on the page for WCAG 2.0/2.1/2.2 A and AA rules; return the violations."""
     page.wait_for_load_state("load")

@@ -6,7 +6,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import DEV_USER
+from .conftest import DEV_USER, wait_for_autosave, watch_autosave
 
 pytestmark = pytest.mark.browser
 
@@ -15,6 +15,7 @@ PRIVACY_KY = "/ky/kupuyalyk-sayasaty/"
 
 def test_editor_changes_kyrgyz_title_and_sees_it_on_the_site(browser, site_url):
     context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=site_url)
+    watch_autosave(context)
     page = context.new_page()
     page.goto("/admin/login/")
     page.locator("#id_username").fill(DEV_USER[0])
@@ -38,6 +39,7 @@ def test_editor_changes_kyrgyz_title_and_sees_it_on_the_site(browser, site_url):
     title_ky = page.locator("#id_title_ky")
     expect(title_ky).to_be_visible()
     title_ky.fill(new_title)
+    wait_for_autosave(page)
     page.locator("footer, .footer").get_by_role("button", name=re.compile("Ещё|More|actions", re.I)).first.click()
     page.get_by_role("button", name=re.compile("Опубликовать|Publish")).first.click()
     expect(page.locator(".messages")).to_contain_text(re.compile("опубликована|published", re.I))

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from .conftest import DEV_USER
+from .conftest import DEV_USER, wait_for_autosave, watch_autosave
 
 pytestmark = pytest.mark.browser
 
@@ -82,6 +82,7 @@ def type_rich_text(section, text):
 def test_translator_copies_the_russian_body_and_publishes_it_in_kyrgyz(browser, site_url, screenshots_dir):
     context = browser.new_context(locale="ru-RU", viewport=VIEWPORT, base_url=site_url)
     context.set_default_timeout(15000)
+    watch_autosave(context)
     tab = context.new_page()
     errors = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
@@ -100,8 +101,10 @@ def test_translator_copies_the_russian_body_and_publishes_it_in_kyrgyz(browser, 
     body_ru.locator("input[name$='-value-text']").fill(HEADING_RU)
     insert_block(tab, body_ru, "Абзац")
     type_rich_text(body_ru, PARAGRAPH_RU)
+    wait_for_autosave(tab)  # the autosave created the page: the form is now its edit form
+    expect(tab).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
     tab.locator("footer").get_by_role("button", name="Сохранить черновик").click()
-    expect(tab.locator(".messages")).to_contain_text(re.compile("создана|сохранена", re.I))
+    expect(tab.locator(".messages")).to_contain_text(f"Страница '{title_ru}' обновлена.")
 
     switch.get_by_role("button", name="Кыргызча").click()
     expect(tab.locator("#id_title_ru")).to_be_hidden()
@@ -127,6 +130,7 @@ def test_translator_copies_the_russian_body_and_publishes_it_in_kyrgyz(browser, 
     tab.evaluate("() => window.scrollBy(0, -90)")  # the heading of the field under the admin's sticky header
     save(tab, screenshots_dir, "15-copy-from-russian")
 
+    wait_for_autosave(tab)
     edit_url = tab.url
     footer = tab.locator("footer")
     footer.get_by_role("button", name="Больше действий").click()

@@ -45,7 +45,7 @@ def test_database_outage_during_a_form_submission_says_nothing_was_charged(clien
     assert response.status_code == 503
     html = response.content.decode()
     assert "We could not save what you sent" in html
-    assert "nothing was charged" in html
+    assert "Nothing was recorded and no money was charged" in html
 
 
 def test_database_outage_during_a_russian_submission_is_in_russian(client):
