@@ -77,14 +77,14 @@ def new_token(salt):
     return abuse.make_form_token(name).encode("ascii")
 
 
-def carries_form_token(request):
+def carries_form_token(request, on_its_page=True):
     """True when the POST carries a correctly signed token of a registered form, sent to that form's page (a
     token of any age: the form's view tells the visitor that an old form has expired, which is kinder than a
-    bare CSRF error)."""
+    bare CSRF error). With ``on_its_page=False``, a token sent to any public page."""
     if request.path.startswith(("/admin/", "/django-admin/")):
         return False
     for salt, field in _forms.items():
-        if not _posted_to_its_page(request, salt):
+        if on_its_page and not _posted_to_its_page(request, salt):
             continue
         value = request.POST.get(field, "")
         if not value or len(value) > abuse.MAX_TOKEN_LENGTH:
@@ -101,6 +101,12 @@ class CsrfViewMiddleware(DjangoCsrfViewMiddleware):
     """Django's CSRF check, except for registered public forms, which are checked by origin instead of cookie."""
 
     def process_view(self, request, callback, callback_args, callback_kwargs):
+        outage = getattr(request, "routing_outage", None)
+        if outage is not None and request.method == "POST" and carries_form_token(request, on_its_page=False):
+            # The database failed while finding the page: without its route the token cannot be checked, and a
+            # cookie check would answer "the form has expired". The visitor gets the outage page (503, nothing
+            # saved, nothing charged) from the error handler instead.
+            raise outage
         if (
             request.method != "POST"
             or getattr(request, "csrf_processing_done", False)

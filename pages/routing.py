@@ -179,8 +179,10 @@ class SharedLookupsMiddleware:
                     request._wagtail_route_for_request = route(request, path)
                 except Http404:
                     request._wagtail_route_for_request = None
-        except DatabaseError:
-            # Left to the view, whose failure the outage middleware turns into a 503 page.
+        except DatabaseError as error:
+            # Left to the view, whose failure the outage middleware turns into a 503 page; the CSRF check of a
+            # cached form, which needs the route, raises it (pages.cached_forms.CsrfViewMiddleware).
             for name in ("_wagtail_site", "_wagtail_route_for_request"):
                 request.__dict__.pop(name, None)
+            request.routing_outage = error
         return None

@@ -203,3 +203,21 @@ def test_gzipped_cached_donate_page_has_a_fresh_key_in_each_copy(client, page_ca
     assert len({*keys, KEY_RE.search(plain).group(1)}) == 3
     assert all(KEY_RE.sub("", page) == KEY_RE.sub("", plain) for page in pages)
     assert all(read_submission_key(key) for key in keys)
+
+
+def test_pledge_sent_while_the_database_is_down_gets_the_outage_page_not_a_csrf_error(donate_page):
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    from pages import render_cache
+
+    browser = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    url, data = donate_url(donate_page), form_data()
+    render_cache.clear()
+    assert browser.get("/ru/").status_code == 200  # the site is known; the donate page's route is not
+    with mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("refused")):
+        response = browser.post(url, data)
+    assert response.status_code == 503
+    assert "Мы не смогли сохранить отправленные данные" in response.content.decode()
+    assert response["Retry-After"] == "60"
