@@ -19,6 +19,10 @@ Two halves, both off unless ``SOS_FRONTEND_CACHE_URL`` is set (README "Scaling o
   menu, footer links held by site settings, the home page) and any save of site settings, a snippet, an
   image, a document, a site or a page's privacy BANs everything, like the page cache's own purge. Backends
   without BAN (a CDN's URL-purge API) rely on ``s-maxage`` for those.
+
+  The URLs are worked out in the editor's request, once the transaction has committed; the PURGE and BAN
+  requests themselves go out from the task queue (``send_purges``), so an editor never waits on a proxy, and a
+  proxy that was unreachable or refused gets them again with the queue's back-off (pages/tasks.py).
 """
 
 import logging
@@ -32,6 +36,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.encoding import iri_to_uri
+from django_tasks import task
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import get_backends
 
@@ -107,10 +112,14 @@ class VarnishBackend(HTTPBackend):
         return False
 
     def purge(self, url):
-        self._send("PURGE", url)
+        return self._send("PURGE", url)
+
+    def purge_batch(self, urls):
+        """PURGE each URL; returns those the proxy did not take."""
+        return [url for url in urls if not self.purge(url)]
 
     def ban(self, root_url, path_regex="."):
-        self._send("BAN", root_url + "/", {"X-Ban-Url": path_regex})
+        return self._send("BAN", root_url + "/", {"X-Ban-Url": path_regex})
 
 
 # --- what to purge -----------------------------------------------------------------------------------
@@ -181,23 +190,34 @@ def _extra_urls():
     return [root + "/sitemap.xml" for root in _site_roots()]
 
 
-def send_purge(urls):
-    """PURGE each URL on every configured backend (Wagtail's task, run now: an editor waits for it)."""
-    from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
-
-    urls = sorted(set(urls))
-    if urls:
-        purge_urls_from_cache_task.call(urls)
+class PurgeNotTaken(Exception):
+    """A proxy was unreachable or refused a PURGE or BAN; the task queue tries the whole batch again."""
 
 
-def send_ban(path_regex="."):
-    """BAN every cached response (of every site) whose path matches ``path_regex`` on backends that can."""
+@task()
+def send_purges(urls, ban_regexes):
+    """PURGE ``urls`` and BAN the paths matching each of ``ban_regexes`` (on every site) on every backend.
+
+    Backends that return nothing (a CDN's API client, the tests' recorder) are taken at their word; ours
+    (``VarnishBackend``) say what failed, and then the task raises so that the queue sends the batch again.
+    """
+    failed = []
+    roots = _site_roots() if ban_regexes else []
     for name, backend in get_backends().items():
-        if not hasattr(backend, "ban"):
-            logger.info("[%s] cannot ban %s; cached copies expire after s-maxage", name, path_regex)
+        own = [url for url in urls if backend.invalidates_hostname(urlsplit(url).hostname)]
+        if own:
+            failed.extend(backend.purge_batch(own) or [])
+        if ban_regexes and not hasattr(backend, "ban"):
+            logger.info("[%s] cannot ban %s; cached copies expire after s-maxage", name, ban_regexes)
             continue
-        for root in _site_roots():
-            backend.ban(root, path_regex)
+        for regex in ban_regexes:
+            failed.extend(f"BAN {root} {regex}" for root in roots if backend.ban(root, regex) is False)
+    if failed:
+        raise PurgeNotTaken(f"{len(failed)} not taken, e.g. {failed[0]}")
+
+
+def queue_purges(urls=(), ban_regexes=()):
+    send_purges.enqueue(sorted(set(urls)), list(ban_regexes))
 
 
 SEARCH_RESULTS = "^/(" + "|".join(LANGUAGE_CODES) + ")/search/"
@@ -224,19 +244,17 @@ def purge_page(page, extra_urls=()):
     if not enabled():
         return
     if shown_on_every_page(page):
-        send_ban()
+        queue_purges(ban_regexes=["."])
         return
     batch = _CacheObject()
     own_and_listing = [*page_urls(page, batch), *listing_urls(page, batch)]
-    send_purge([*own_and_listing, *_extra_urls(), *extra_urls])
-    send_ban(SEARCH_RESULTS)
-    send_ban(with_query_string(own_and_listing))
+    queue_purges([*own_and_listing, *_extra_urls(), *extra_urls], [SEARCH_RESULTS, with_query_string(own_and_listing)])
 
 
 def purge_everything(reason=""):
     if enabled():
         logger.info("Frontend cache ban: %s", reason)
-        send_ban()
+        queue_purges(ban_regexes=["."])
 
 
 # --- signals -----------------------------------------------------------------------------------------
@@ -251,8 +269,8 @@ def _after_commit(function, *args):
 def _safely(function, *args):
     try:
         function(*args)
-    except Exception as error:  # noqa: BLE001 - an unreachable proxy must never stop an editor from publishing
-        logger.error("Frontend cache purge failed (%s); cached copies expire after s-maxage.", error)
+    except Exception as error:  # noqa: BLE001 - a purge that cannot be queued must never stop an editor publishing
+        logger.error("Frontend cache purge not queued (%s); cached copies expire after s-maxage.", error)
 
 
 def _on_publish_change(sender, instance, **kwargs):

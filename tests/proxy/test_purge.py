@@ -117,3 +117,41 @@ def test_nothing_is_sent_without_a_frontend_cache(section, settings, django_capt
     _parent, child = section
     publish(child, django_capture_on_commit_callbacks)
     assert RecordingBackend.purged == [] and RecordingBackend.banned == []
+
+
+def test_publish_leaves_the_purge_to_the_task_queue(
+    section, frontend_cache_on, database_tasks, run_worker, django_capture_on_commit_callbacks
+):
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    _parent, child = section
+    publish(child, django_capture_on_commit_callbacks)
+    queued = DBTaskResult.objects.get(task_path="pages.frontend_cache.send_purges")
+    assert queued.status == TaskResultStatus.READY
+    assert frontend_cache_on.purged == [] and frontend_cache_on.banned == []  # nothing sent by the request
+    run_worker()
+    assert f"{ROOT}/en/section/page/" in frontend_cache_on.purged
+    assert (ROOT, "^/(ru|ky|en)/search/") in frontend_cache_on.banned
+
+
+def test_purge_refused_by_an_unreachable_proxy_is_tried_again_later(section, settings, database_tasks, run_worker):
+    import socket
+
+    from django.utils import timezone
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from pages import frontend_cache
+
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]  # nothing listens there once the socket is closed
+    proxy = {"BACKEND": "pages.frontend_cache.VarnishBackend", "LOCATION": f"http://127.0.0.1:{port}", "TIMEOUT": 1}
+    settings.WAGTAILFRONTENDCACHE = {"proxy": proxy}
+    frontend_cache.queue_purges([f"{ROOT}/en/section/"], ["."])
+    run_worker()
+    queued = DBTaskResult.objects.get(task_path="pages.frontend_cache.send_purges")
+    assert queued.status == TaskResultStatus.READY  # back in the queue after the failed attempt
+    assert len(queued.worker_ids) == 1
+    assert queued.run_after > timezone.now()
