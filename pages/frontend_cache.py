@@ -15,7 +15,8 @@ Two halves, both off unless ``SOS_FRONTEND_CACHE_URL`` is set (README "Scaling o
   language (``/ru/…``, ``/ky/…``, ``/en/…``, old and new URLs of it and of its descendants after a move or
   rename), for its ancestors (the index that lists it, the home page) and ``/sitemap.xml``, and a BAN of the
   search results and of the page's and its ancestors' URLs with a query string (a PURGE drops one exact URL,
-  and listings are also cached as ``?page=2``, ``?topic=…``, ``?year=…``). A page shown on every page (main
+  and listings are also cached as ``?page=2``, ``?topic=…``, ``?year=…``); after a move or rename, also of
+  every URL below the subtree's old and new roots. A page shown on every page (main
   menu, footer links held by site settings, the home page) and any save of site settings, a snippet, an
   image, a document, a site or a page's privacy BANs everything, like the page cache's own purge. Backends
   without BAN (a CDN's URL-purge API) rely on ``s-maxage`` for those.
@@ -230,6 +231,16 @@ def with_query_string(urls):
     return "^(" + "|".join(_literal(path) for path in paths) + ")[?]"
 
 
+def subtree_with_query_string(urls):
+    """A BAN path regex for any URL at or below the shortest of ``urls`` (the old and new roots of a moved or
+    renamed subtree, in every language) followed by a query string."""
+    roots = []
+    for path in sorted({iri_to_uri(urlsplit(url).path) for url in urls}, key=len):
+        if not any(path.startswith(root) for root in roots):
+            roots.append(path)
+    return "^(" + "|".join(_literal(root) for root in sorted(roots)) + ")[^?]*[?]"
+
+
 def _literal(path):
     """``path`` as a regular expression without backslashes, which Varnish's ban expressions would read."""
     return "".join(f"[{char}]" if char in REGEX_SPECIAL else char for char in path)
@@ -248,7 +259,10 @@ def purge_page(page, extra_urls=()):
         return
     batch = _CacheObject()
     own_and_listing = [*page_urls(page, batch), *listing_urls(page, batch)]
-    queue_purges([*own_and_listing, *_extra_urls(), *extra_urls], [SEARCH_RESULTS, with_query_string(own_and_listing)])
+    bans = [SEARCH_RESULTS, with_query_string(own_and_listing)]
+    if extra_urls:  # a move or rename: the query variants of every old and new URL of the subtree
+        bans.append(subtree_with_query_string(extra_urls))
+    queue_purges([*own_and_listing, *_extra_urls(), *extra_urls], bans)
 
 
 def purge_everything(reason=""):

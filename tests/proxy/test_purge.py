@@ -155,3 +155,19 @@ def test_purge_refused_by_an_unreachable_proxy_is_tried_again_later(section, set
     assert queued.status == TaskResultStatus.READY  # back in the queue after the failed attempt
     assert len(queued.worker_ids) == 1
     assert queued.run_after > timezone.now()
+
+
+def test_move_bans_the_query_variants_of_the_old_and_new_urls_of_the_subtree(
+    home_page, section, frontend_cache_on, django_capture_on_commit_callbacks
+):
+    parent, _child = section
+    target = StandardPageFactory(parent=home_page, slug_ru="novoe", slug_ky="jangy", slug_en="new")
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=parent.pk).move(target, pos="last-child")
+    pattern = re.compile(frontend_cache_on.banned[-1][1])
+    for path in ("/ru/razdel/", "/ky/bolum/barak/", "/en/section/page/", "/en/new/section/", "/ky/jangy/bolum/barak/"):
+        assert pattern.search(path + "?page=2"), path
+        assert not pattern.search(path), path  # the exact URLs are PURGEd
+    assert not pattern.search("/en/new/?page=2")  # the new parent's own listing is banned by its own rule
+    assert not pattern.search("/en/about/?section=1")
+    assert "\\" not in frontend_cache_on.banned[-1][1]
