@@ -82,14 +82,6 @@ class ReportListing:
     def is_filtered(self):
         return bool(self.year or self.focus)
 
-    @property
-    def page_numbers(self):
-        """Page numbers for the pagination, with None where a run of numbers is left out."""
-        if not self.page_obj.has_other_pages():
-            return []
-        numbers = self.page_obj.paginator.get_elided_page_range(self.page_obj.number, on_each_side=1, on_ends=1)
-        return [number if isinstance(number, int) else None for number in numbers]
-
 
 class ResearchReportIndexPage(RoutablePageMixin, BasePage):
     """The foundation's research and publications, newest first, filterable by year and topic, with feeds."""

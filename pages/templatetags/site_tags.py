@@ -165,3 +165,12 @@ def card_illustration(page):
     """``{% card_illustration page %}``: the static URL of the drawing for a card leading to ``page``."""
     app_label = page.specific_class._meta.app_label if page is not None and page.specific_class else ""
     return static(CARD_ILLUSTRATIONS.get(app_label, DEFAULT_CARD_ILLUSTRATION))
+
+
+@register.filter
+def page_numbers(page_obj):
+    """The page numbers a listing's pagination shows (Django's elided range), None where a run is left out."""
+    if not page_obj.has_other_pages():
+        return []
+    numbers = page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+    return [number if isinstance(number, int) else None for number in numbers]

@@ -108,3 +108,11 @@ def test_pagination_keeps_the_filters(client, news_index, make_news):
 def test_a_page_number_that_does_not_exist_is_a_404(client, news_index, make_news, page):
     make_news()
     assert get(client, news_index, page=page).status_code == 404
+
+
+def test_news_pages_are_numbered_like_the_reports_with_the_current_one_marked(client, news_index, make_news):
+    for _ in range(NEWS_PER_PAGE + 1):
+        make_news()
+    html = get(client, news_index, page="2").content.decode()
+    assert 'aria-current="page"><span class="visually-hidden">Page </span>2</span>' in html
+    assert 'href="?page=1"><span class="visually-hidden">Page </span>1</a>' in html
