@@ -33,7 +33,7 @@ from django.forms import BaseForm
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
-from pages import cached_forms
+from pages import cached_forms, purge_feed
 
 logger = logging.getLogger(__name__)
 
@@ -61,27 +61,35 @@ def enabled():
     return cache_seconds() > 0
 
 
-def _initial_generation():
+def initial_generation():
     # Microseconds since the epoch: larger than any earlier generation plus its increments, so a
     # generation evicted from the cache never comes back to a value whose pages are still stored.
     return time.time_ns() // 1000
 
 
 def current_generation():
+    """The generation: from this process's memory while it follows the purge channel (pages/purge_feed.py),
+    else read from the shared cache (one round trip)."""
+    generation = purge_feed.current()
+    if generation is not None:
+        return generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, _initial_generation(), timeout=None)
+        cache.add(GENERATION_KEY, initial_generation(), timeout=None)
         generation = cache.get(GENERATION_KEY)
         if generation is None:  # the cache is not storing anything: nothing will hit
-            generation = _initial_generation()
+            generation = initial_generation()
     return generation
 
 
 def _bump():
     try:
-        cache.incr(GENERATION_KEY)
+        generation = cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, _initial_generation(), timeout=None)
+        generation = initial_generation()
+        cache.set(GENERATION_KEY, generation, timeout=None)
+    # Every process following the channel reads the key again (pages/purge_feed.py), this one at once.
+    purge_feed.publish(generation)
 
 
 def purge(reason=""):
