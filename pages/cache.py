@@ -89,7 +89,10 @@ def _bump():
         generation = initial_generation()
         cache.set(GENERATION_KEY, generation, timeout=None)
     # Every process following the channel reads the key again (pages/purge_feed.py), this one at once.
-    purge_feed.publish(generation)
+    try:
+        purge_feed.publish(generation)
+    except Exception as error:  # noqa: BLE001 - also runs on commit, where it must not fail the editor's request
+        logger.warning("Page cache purge not published (%s); other processes see it within a second.", error)
 
 
 def purge(reason=""):

@@ -47,6 +47,7 @@ from django.middleware.gzip import re_accepts_gzip
 from pages import cache as page_cache
 from pages import cached_forms
 from pages.cache_middleware import HIT_ENVIRON_KEY
+from sos_site.middleware import TextGZipMiddleware, gzip_member, gzip_trailer
 
 logger = logging.getLogger(__name__)
 
@@ -63,16 +64,24 @@ KNOWN_ABOVE_PAGE_CACHE = {
 ENTRIES = 512  # (page, method, scheme, gzip or not, host): a few per page
 
 
-def _gzip_padding():
-    from sos_site.middleware import TextGZipMiddleware
-
-    return TextGZipMiddleware.max_random_bytes
+GZIP_PADDING = TextGZipMiddleware.max_random_bytes  # Django's BREACH padding, as TextGZipMiddleware adds it
 
 
 class Recorded:
     """The final response of a Django hit, ready to be answered again."""
 
-    __slots__ = ("generation", "expires", "status", "headers", "length_at", "entry", "pieces", "gzipped", "fixed")
+    __slots__ = (
+        "generation",
+        "expires",
+        "status",
+        "headers",
+        "length_at",
+        "entry",
+        "pieces",
+        "gzipped",
+        "trailer",
+        "fixed",
+    )
 
     def __init__(self, generation, expires, status, headers, entry, gzipped):
         self.generation = generation
@@ -83,6 +92,7 @@ class Recorded:
         self.entry = entry
         self.pieces = cached_forms.split(entry["content"]) if entry.get("fill") else None
         self.gzipped = gzipped
+        self.trailer = gzip_trailer(entry["content"]) if gzipped and self.pieces is None else None
         # A page without form tokens and not gzipped is the same bytes every time: headers and body once.
         self.fixed = None
         if not entry.get("fill") and not gzipped:
@@ -106,9 +116,8 @@ class Recorded:
         else:
             tokens, content = [], entry["content"]
         if self.gzipped:
-            from sos_site.middleware import gzip_member
-
-            body = gzip_member(content, page_cache._deflate(entry, tokens), _gzip_padding())
+            trailer = self.trailer if self.pieces is None else None  # a page without tokens: computed once
+            body = gzip_member(content, page_cache._deflate(entry, tokens), GZIP_PADDING, trailer)
             if len(body) >= len(content):  # Django would send this one uncompressed
                 return None
         else:

@@ -8,7 +8,9 @@ of that process is subscribed to a channel that every purge publishes to:
 2. only then it reads the generation key, so a purge made before the subscription is in the value read and
    one made after it arrives as a message (nothing falls between the two);
 3. on each message it reads the key again (the message is only a signal: a value read after the message is
-   never older than the purge that sent it, whatever order messages of concurrent purges arrive in).
+   never older than the purge that sent it, whatever order messages of concurrent purges arrive in);
+4. and it reads the key once a second anyway, so a message that never came (a purge whose publish failed,
+   the generation key evicted and created anew) costs at most a second, as a lost purge message would.
 
 Redis confirms a re-subscription too, and the thread reads the key again then. A purge in this process also
 writes the number its ``INCR`` returned straight into memory, so the process's own next request sees it
@@ -40,6 +42,7 @@ CHANNEL = "pagecache:purged"
 IDLE_PING = 1.0  # seconds without a message before the thread PINGs
 DEAD_AFTER = 3.0  # seconds without any answer (message or PONG) before the connection counts as dead
 RETRY_AFTER = 1.0  # seconds between attempts to subscribe again
+REREAD_EVERY = 1.0  # seconds between reads of the key even without a message
 
 
 def redis_client():
@@ -76,6 +79,7 @@ class Feed:
         self._stop = threading.Event()
         self.value = None
         self.subscriptions = 0  # confirmed (re)subscriptions since start: for tests and logs
+        self.failures = 0  # subscriptions lost or never made
 
     def current(self):
         """The generation while subscribed, else None (the caller then reads the key itself)."""
@@ -130,6 +134,7 @@ class Feed:
                 self._follow(connection_client, stop)
             except Exception as error:  # noqa: BLE001 - any trouble: per-request reads until subscribed again
                 self.value = None
+                self.failures += 1
                 logger.warning("Page cache purge feed lost (%s); reading the generation per request.", error)
             self.value = None
             stop.wait(RETRY_AFTER)
@@ -138,27 +143,30 @@ class Feed:
         pubsub = client.pubsub()
         try:
             pubsub.subscribe(self._channel_factory())
-            last_seen = time.monotonic()
-            pinged = False
+            subscribed = False
+            last_seen = last_read = time.monotonic()
             while not stop.is_set():
                 message = pubsub.get_message(timeout=IDLE_PING)
                 now = time.monotonic()
-                if message is None:
-                    if now - last_seen >= DEAD_AFTER:
-                        raise ConnectionError(f"no answer from Redis for {DEAD_AFTER:.0f} s")
-                    if not pinged or now - last_seen >= IDLE_PING:
-                        pubsub.ping()
-                        pinged = True
-                    continue
-                last_seen, pinged = now, False
-                kind = message.get("type")
-                if kind == "subscribe":
-                    self.subscriptions += 1
+                read = False
+                if message is not None:
+                    last_seen = now
+                    kind = message.get("type")
+                    if kind == "unsubscribe":
+                        raise ConnectionError("unsubscribed")
+                    if kind == "subscribe":
+                        subscribed = True
+                        self.subscriptions += 1
+                    read = kind in ("subscribe", "message")
+                elif now - last_seen >= DEAD_AFTER:
+                    raise ConnectionError(f"no answer from Redis for {DEAD_AFTER:.0f} s")
+                else:
+                    pubsub.ping()  # its PONG arrives as a message: the subscription is alive
+                # Subscribed, a purge's message, or a second since the last read (a lost message or a purge
+                # whose publish failed costs at most that second).
+                if subscribed and (read or now - last_read >= REREAD_EVERY):
                     self.value = self._read(client)
-                elif kind == "message":
-                    self.value = self._read(client)
-                elif kind == "unsubscribe":
-                    raise ConnectionError("unsubscribed")
+                    last_read = now
         finally:
             self.value = None
             try:
