@@ -6,6 +6,10 @@ entry per full URL, so each language (``/ru/…``, ``/ky/…``, ``/en/…``) has
 every process and on every server that shares the cache. A page shows menus, settings, snippets and other
 pages, so "purge everything" is the simplest purge that is always correct; old entries expire on their own.
 
+Each process keeps the generation in memory while it follows the Redis channel every purge publishes to
+(pages/purge_feed.py), so a hit needs no Redis round trip; and a repeated hit is answered in front of Django
+from the final response of an earlier one (pages/fast_hits.py).
+
 Purges happen when a page is published, unpublished, moved or deleted, when site settings, a snippet, an
 image, a document, a site or a page's privacy is saved or deleted. ``connect_signals()`` wires them up
 (pages.apps and the middleware call it; it is idempotent).
@@ -46,7 +50,7 @@ CACHEABLE_CONTENT_TYPES = ("text/html", "application/xml", "text/plain")
 ALLOWED_VARY = {"cookie", "accept-encoding"}
 STORED_HEADER_SKIP = {"set-cookie", "x-cache", "content-length"}
 # Each process keeps the pages it served last in its own memory too (pages are keyed by generation, so a
-# purge reaches them at once): a hit then costs one Redis round trip (the generation), not two.
+# purge reaches them at once): a hit then costs no Redis round trip (the generation is in memory too).
 LOCAL_ENTRIES = 256
 GZIP_LEVEL = 6  # Django's GZipMiddleware's
 _local = OrderedDict()
