@@ -105,8 +105,8 @@ class Recorded:
 
     def answer(self):
         """(headers, body chunks) for one response, or None when Django would answer differently this time."""
-        if self.fixed is not None:
-            return self.fixed
+        if self.fixed is not None:  # a new list each time: a server may add to it (wsgiref adds Date)
+            return list(self.fixed[0]), self.fixed[1]
         entry = self.entry
         if self.pieces is not None:
             pieces = list(self.pieces)  # [text, salt, text, …] as pages.cache.thaw() fills it

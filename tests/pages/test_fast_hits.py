@@ -277,3 +277,18 @@ class Stamp:
         Stamp.count += 1
         response["X-Stamp"] = str(Stamp.count)
         return response
+
+
+def test_a_server_that_adds_to_the_header_list_changes_no_later_answer(wsgi):
+    """wsgiref (runserver) appends Date and Server to the list it was given."""
+    fast_and_django(wsgi, "/ru/")
+    names = []
+    for _ in range(3):
+
+        def start_response(status, headers, exc_info=None):
+            names.append([name for name, _value in headers])
+            headers.append(("Date", "now"))
+
+        wsgi(environ("/ru/"), start_response)
+    assert names[0] == names[1] == names[2]
+    assert "Date" not in names[0]
