@@ -196,7 +196,11 @@ class FastHits:
             return self.app(environ, start_response)
         recorded = self._store.get(key)
         if recorded is not None and recorded.generation == generation and recorded.expires > time.time():
-            answer = recorded.answer()
+            try:
+                answer = recorded.answer()
+            except Exception as error:  # noqa: BLE001 - Django answers instead
+                logger.warning("Fast page cache hit failed: %s", error)
+                answer = None
             if answer is not None:
                 self.answered += 1
                 start_response(recorded.status, answer[0])
@@ -204,7 +208,7 @@ class FastHits:
         sent = []
 
         def recording_start_response(status, headers, exc_info=None):
-            sent.append((status, headers))
+            sent.append((status, list(headers)))  # as Django sent them, before the server adds its own
             return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
 
         result = self.app(environ, recording_start_response)
@@ -229,12 +233,13 @@ class FastHits:
         if encoding not in (None, "gzip"):
             return
         gzipped = encoding == "gzip"
-        if key[-1] and not gzipped and (entry.get("fill") or len(entry["content"]) >= 200):
+        accepts_gzip = key[-1]
+        if accepts_gzip and not gzipped and (entry.get("fill") or len(entry["content"]) >= 200):
             return  # Django chose not to compress a page it compresses as a rule: leave that case to it
         if not _same_page(gzip.decompress(body) if gzipped else body, entry):
             return
         expires = entry.get("stored_at", 0) + page_cache.cache_seconds()
-        recorded = Recorded(generation, expires, status, list(headers), entry, gzipped)
+        recorded = Recorded(generation, expires, status, headers, entry, gzipped)
         with self._lock:
             self._store[key] = recorded
             self._store.move_to_end(key)

@@ -128,14 +128,18 @@ class Feed:
         return cache.make_key(GENERATION_KEY)
 
     def _run(self, client, stop):
-        connection_client = _without_retries(client)
+        connection_client = None
         while not stop.is_set():
+            subscriptions = self.subscriptions
             try:
+                connection_client = connection_client or _without_retries(client)
                 self._follow(connection_client, stop)
             except Exception as error:  # noqa: BLE001 - any trouble: per-request reads until subscribed again
                 self.value = None
                 self.failures += 1
-                logger.warning("Page cache purge feed lost (%s); reading the generation per request.", error)
+                # Once per loss (a subscription that had worked) and at the first failure, not every retry.
+                level = logging.WARNING if self.subscriptions > subscriptions or self.failures == 1 else logging.DEBUG
+                logger.log(level, "Page cache purge feed lost (%s); reading the generation per request.", error)
             self.value = None
             stop.wait(RETRY_AFTER)
 
