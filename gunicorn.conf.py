@@ -23,6 +23,10 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # connection after one request, so each cached page paid a new TCP handshake) and overlaps the waits on
 # Redis and PostgreSQL. On 2 cores, cores + 1 processes x 4 threads served cached pages fastest of the
 # sizes tried against nginx (README "Production"); more threads per process only queue on the GIL.
+# Tried again once repeated hits skipped Django (pages/fast_hits.py; 30 November 2026, cached pages against
+# nginx, interleaved, median of 3 x 3 s, load average 4-8): home 3 x 4 0.201, 2 x 2 0.202, 2 x 8 0.180,
+# 3 x 2 0.157, 4 x 2 0.158, 2 x 4 0.093 (one slow round); donate 3 x 4 0.169, 2 x 8 0.160, 2 x 4 0.159,
+# 3 x 2 0.151, 4 x 2 0.149, 2 x 2 0.140. Within the noise of the shared box; 3 x 4 stays.
 workers = _int("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1)
 threads = _int("GUNICORN_THREADS", 4)
 worker_class = "gthread" if threads > 1 else "sync"

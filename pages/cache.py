@@ -6,6 +6,10 @@ entry per full URL, so each language (``/ru/…``, ``/ky/…``, ``/en/…``) has
 every process and on every server that shares the cache. A page shows menus, settings, snippets and other
 pages, so "purge everything" is the simplest purge that is always correct; old entries expire on their own.
 
+Each process keeps the generation in memory while it follows the Redis channel every purge publishes to
+(pages/purge_feed.py), so a hit needs no Redis round trip; and a repeated hit is answered in front of Django
+from the final response of an earlier one (pages/fast_hits.py).
+
 Purges happen when a page is published, unpublished, moved or deleted, when site settings, a snippet, an
 image, a document, a site or a page's privacy is saved or deleted. ``connect_signals()`` wires them up
 (pages.apps and the middleware call it; it is idempotent).
@@ -33,7 +37,7 @@ from django.forms import BaseForm
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
-from pages import cached_forms
+from pages import cached_forms, purge_feed
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +50,7 @@ CACHEABLE_CONTENT_TYPES = ("text/html", "application/xml", "text/plain")
 ALLOWED_VARY = {"cookie", "accept-encoding"}
 STORED_HEADER_SKIP = {"set-cookie", "x-cache", "content-length"}
 # Each process keeps the pages it served last in its own memory too (pages are keyed by generation, so a
-# purge reaches them at once): a hit then costs one Redis round trip (the generation), not two.
+# purge reaches them at once): a hit then costs no Redis round trip (the generation is in memory too).
 LOCAL_ENTRIES = 256
 GZIP_LEVEL = 6  # Django's GZipMiddleware's
 _local = OrderedDict()
@@ -61,27 +65,38 @@ def enabled():
     return cache_seconds() > 0
 
 
-def _initial_generation():
+def initial_generation():
     # Microseconds since the epoch: larger than any earlier generation plus its increments, so a
     # generation evicted from the cache never comes back to a value whose pages are still stored.
     return time.time_ns() // 1000
 
 
 def current_generation():
+    """The generation: from this process's memory while it follows the purge channel (pages/purge_feed.py),
+    else read from the shared cache (one round trip)."""
+    generation = purge_feed.current()
+    if generation is not None:
+        return generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, _initial_generation(), timeout=None)
+        cache.add(GENERATION_KEY, initial_generation(), timeout=None)
         generation = cache.get(GENERATION_KEY)
         if generation is None:  # the cache is not storing anything: nothing will hit
-            generation = _initial_generation()
+            generation = initial_generation()
     return generation
 
 
 def _bump():
     try:
-        cache.incr(GENERATION_KEY)
+        generation = cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, _initial_generation(), timeout=None)
+        generation = initial_generation()
+        cache.set(GENERATION_KEY, generation, timeout=None)
+    # Every process following the channel reads the key again (pages/purge_feed.py), this one at once.
+    try:
+        purge_feed.publish(generation)
+    except Exception as error:  # noqa: BLE001 - also runs on commit, where it must not fail the editor's request
+        logger.warning("Page cache purge not published (%s); other processes see it within a second.", error)
 
 
 def purge(reason=""):

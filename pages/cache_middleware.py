@@ -6,6 +6,8 @@ When the cache is unreachable the page is simply rendered.
 
 A form page served from the cache (pages/cached_forms.py) is stored with a placeholder for its form token;
 every response, hit or miss, gets a fresh token written in.
+
+In front of Django, pages/fast_hits.py answers repeated hits from the final responses of earlier ones.
 """
 
 import logging
@@ -14,6 +16,7 @@ from pages import cache as page_cache
 from pages import cached_forms
 
 logger = logging.getLogger(__name__)
+HIT_ENVIRON_KEY = "sos.page_cache.hit"
 
 
 class PageCacheMiddleware:
@@ -27,13 +30,16 @@ class PageCacheMiddleware:
         host = request.get_host()  # an unknown host is refused (400) before the cache is consulted
         key = entry = None
         try:
-            key = page_cache.page_key(request, page_cache.current_generation(), host)
+            generation = page_cache.current_generation()
+            key = page_cache.page_key(request, generation, host)
             entry = page_cache.lookup(key)
         except Exception as error:  # noqa: BLE001 - a broken cache must never break a page
             logger.warning("Page cache lookup failed: %s", error)
         if entry is not None:
             response = page_cache.thaw(entry)
             response["X-Cache"] = "hit"
+            # For pages/fast_hits.py, which keeps this hit's final response (request.META is the WSGI environ).
+            request.META[HIT_ENVIRON_KEY] = (generation, entry)
             return response
         setattr(request, cached_forms.FILL_ATTRIBUTE, True)
         response = self.get_response(request)

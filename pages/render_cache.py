@@ -5,8 +5,9 @@ each on every request, and their Python (Wagtail's site matching, the settings' 
 than the query. They change only when an editor publishes, moves or deletes a page, or saves a site,
 settings, a snippet or a privacy setting: exactly when the page cache is purged (pages/cache.py). So they
 are kept here, in process memory, under the page cache's *generation* (a number in the shared cache that
-every purge increments): each request reads the generation once (one Redis GET), and a process that sees
-a new one drops everything it kept. Every process and every server sharing the cache follows at its next
+every purge increments): each request reads the generation once (from the process's memory while it follows
+the purge channel, pages/purge_feed.py; else one Redis GET), and a process that sees a new one drops
+everything it kept. Every process and every server sharing the cache follows at its next
 request, also with the page cache itself turned off.
 
 Values are shared by concurrent requests of one process: they must not be changed after they are stored

@@ -170,18 +170,24 @@ class TextGZipMiddleware(GZipMiddleware):
 
 # The header django.utils.text.compress_string writes (gzip.compress with mtime=0), before its FNAME flag is set.
 GZIP_HEADER = gzip.compress(b"", compresslevel=6, mtime=0)[:10]
+GZIP_FNAME_HEADER = bytes((*GZIP_HEADER[:3], gzip.FNAME, *GZIP_HEADER[4:]))
 
 
-def gzip_member(content, deflated, max_random_bytes):
+def gzip_member(content, deflated, max_random_bytes, trailer=None):
     """A gzip file of ``content`` from its raw deflate stream, laid out as Django's ``compress_string`` does:
-    a file name of random length (0 to ``max_random_bytes`` - 1 bytes) against BREACH."""
+    a file name of random length (0 to ``max_random_bytes`` - 1 bytes) against BREACH. ``trailer``, when
+    given, is ``gzip_trailer(content)`` computed before (a page that does not change)."""
+    if trailer is None:
+        trailer = gzip_trailer(content)
     if not max_random_bytes:
-        return b"".join((GZIP_HEADER, deflated, struct.pack("<LL", zlib.crc32(content), len(content) & 0xFFFFFFFF)))
-    header = bytearray(GZIP_HEADER)
-    header[3] = gzip.FNAME
+        return b"".join((GZIP_HEADER, deflated, trailer))
     filename = b"a" * secrets.randbelow(max_random_bytes) + b"\x00"
-    trailer = struct.pack("<LL", zlib.crc32(content), len(content) & 0xFFFFFFFF)
-    return b"".join((header, filename, deflated, trailer))
+    return b"".join((GZIP_FNAME_HEADER, filename, deflated, trailer))
+
+
+def gzip_trailer(content):
+    """The end of a gzip file of ``content``: its CRC-32 and length."""
+    return struct.pack("<LL", zlib.crc32(content), len(content) & 0xFFFFFFFF)
 
 
 def is_outage(error):

@@ -1,8 +1,9 @@
-"""The database counters behind the rate limit when the cache is unreachable."""
+"""The database counters behind the rate limit when the cache is unreachable, and the signed form tokens."""
 
 import time
 
 import pytest
+from django.core import signing
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -39,3 +40,28 @@ def test_a_working_cache_keeps_counters_out_of_the_database():
     request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.10")
     abuse.hit(request, "test-cache", limit=5, window=3600)
     assert not RateLimitCounter.objects.exists()
+
+
+def test_form_token_is_djangos_signed_value():
+    token = abuse.make_form_token("pages.test-form", issued_at=1_800_000_000)
+    value, signature = token.rsplit(":", 1)
+    assert signature == signing.Signer(salt="pages.test-form").signature(value)
+    data = signing.loads(token, salt="pages.test-form")
+    assert data["t"] == 1_800_000_000
+    assert len(data["k"]) == 32
+    assert signing.JSONSerializer().dumps(data) == signing.b64_decode(value.split(":")[0].encode())
+    assert signing.loads(token, salt="pages.test-form", max_age=60) == data  # the signer's own time is now
+
+
+def test_form_tokens_are_each_new_and_read_back(settings):
+    tokens = {abuse.make_form_token("pages.test-form") for _ in range(5)}
+    assert len(tokens) == 5
+    assert all(abuse.read_form_token(token, "pages.test-form", 60) for token in tokens)
+    assert abuse.read_form_token(tokens.pop(), "pages.other-form", 60) is None
+
+
+def test_form_token_follows_the_secret_key(settings):
+    token = abuse.make_form_token("pages.test-form")
+    settings.SECRET_KEY = "another-test-only-key"
+    assert abuse.read_form_token(token, "pages.test-form", 60) is None
+    assert abuse.read_form_token(abuse.make_form_token("pages.test-form"), "pages.test-form", 60)
