@@ -73,13 +73,18 @@ def test_unpublish_purges_the_page_in_every_language(section, frontend_cache_on,
     )
 
 
-def test_move_purges_old_and_new_urls_of_the_page_and_its_descendants(
-    home_page, section, frontend_cache_on, django_capture_on_commit_callbacks
-):
+def move_under_a_new_page(home_page, section, django_capture_on_commit_callbacks):
+    """Move the section (razdel / bolum / section) under a new page (novoe / jangy / new)."""
     parent, _child = section
     target = StandardPageFactory(parent=home_page, slug_ru="novoe", slug_ky="jangy", slug_en="new")
     with django_capture_on_commit_callbacks(execute=True):
         Page.objects.get(pk=parent.pk).move(target, pos="last-child")
+
+
+def test_move_purges_old_and_new_urls_of_the_page_and_its_descendants(
+    home_page, section, frontend_cache_on, django_capture_on_commit_callbacks
+):
+    move_under_a_new_page(home_page, section, django_capture_on_commit_callbacks)
     purged = set(frontend_cache_on.purged)
     assert {f"{ROOT}/ky/bolum/", f"{ROOT}/ky/bolum/barak/", f"{ROOT}/en/section/page/"} <= purged
     assert {f"{ROOT}/ky/jangy/bolum/", f"{ROOT}/ky/jangy/bolum/barak/", f"{ROOT}/en/new/section/page/"} <= purged
@@ -160,10 +165,7 @@ def test_purge_refused_by_an_unreachable_proxy_is_tried_again_later(section, set
 def test_move_bans_the_query_variants_of_the_old_and_new_urls_of_the_subtree(
     home_page, section, frontend_cache_on, django_capture_on_commit_callbacks
 ):
-    parent, _child = section
-    target = StandardPageFactory(parent=home_page, slug_ru="novoe", slug_ky="jangy", slug_en="new")
-    with django_capture_on_commit_callbacks(execute=True):
-        Page.objects.get(pk=parent.pk).move(target, pos="last-child")
+    move_under_a_new_page(home_page, section, django_capture_on_commit_callbacks)
     pattern = re.compile(frontend_cache_on.banned[-1][1])
     for path in ("/ru/razdel/", "/ky/bolum/barak/", "/en/section/page/", "/en/new/section/", "/ky/jangy/bolum/barak/"):
         assert pattern.search(path + "?page=2"), path
