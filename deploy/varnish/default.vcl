@@ -5,8 +5,9 @@
 #   session, 404s, redirects, POSTs) goes to an app server every time.
 # - PURGE <url> drops one URL (all its variants); BAN with "X-Ban-Url: <regex>" drops every cached response of
 #   the Host whose path matches. Both only from the addresses in acl "purgers" (the app servers), else 405.
-# - Round-robin over the app servers of site.vcl, each probed on /readyz; a request whose server fails is
-#   tried again on the next one, and while every server is down cached pages are served stale (grace).
+# - Round-robin over the app servers of site.vcl, each probed on /readyz; a GET or HEAD whose server fails
+#   (refuses, times out, answers 5xx or dies before the whole page is sent) is tried again on the next one, and
+#   while every server is down cached pages are served stale (grace).
 #
 # Site-specific parts (backend addresses, the purgers' addresses, the Host of the health probe) live in
 # site.vcl, looked up in varnishd's vcl_path (default /etc/varnish): copy deploy/varnish/site.vcl.example there as
@@ -76,6 +77,17 @@ sub vcl_backend_response {
     set beresp.http.x-host = bereq.http.host;
     set beresp.http.x-url = bereq.url;
 
+    # Pages are fetched whole before the visitor gets a byte (no streaming). If the app server dies mid-body,
+    # Varnish 7.1 then fails the fetch before delivery and calls vcl_backend_error (cache_fetch.c: a body error
+    # without do_stream is F_STP_ERROR, with it the already-started response is cut short), whose retry asks the
+    # next app server: the visitor gets the whole page from it, never a truncated one. Pages are small HTML.
+    # /documents/ and /media/ (uploads, any size: a report PDF, a video) keep streaming, so a large download
+    # starts at once and is not held in Varnish's memory; one cut off when its app server dies stays cut off
+    # (the client sees a broken download and can try again).
+    if (bereq.url !~ "^/(documents|media)/") {
+        set beresp.do_stream = false;
+    }
+
     if (beresp.status >= 500 && bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
         return (retry);
     }
@@ -103,7 +115,8 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    # Connection refused or timed out: try the next app servers (GET and HEAD only). Until the probe has marked
+    # Connection refused or timed out, or the app server closed the connection before the whole page arrived
+    # (see do_stream above): try the next app servers (GET and HEAD only). Until the probe has marked
     # a dead server sick, the round robin may hand it out again to a retry, hence up to three tries.
     if (bereq.retries < 3 && (bereq.method == "GET" || bereq.method == "HEAD")) {
         return (retry);
