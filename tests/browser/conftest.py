@@ -128,6 +128,53 @@ def page(browser, viewport, site_url):
     assert errors == [], f"JavaScript errors: {errors}"
 
 
+# The tests that only open a page and read it (axe-core, tap targets, the phone header) share one tab per viewport
+# and xdist worker: a fresh context and tab cost twice the test itself (a new renderer process, axe-core compiled
+# again, fonts and stylesheet fetched again). Each such test starts with no cookies and loads its page afresh
+# (a navigation replaces the document; the site keeps nothing in web storage); after a failure the tab is
+# replaced, so a broken state is not handed on.
+reused_tab_failed = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.failed:
+        item.stash[reused_tab_failed] = True
+    return report
+
+
+@pytest.fixture(scope="package")
+def reused_tabs(browser):  # closed before the browser
+    tabs = {}  # viewport name: (context, tab)
+    yield tabs
+    for context, _tab in tabs.values():
+        context.close()
+
+
+@pytest.fixture
+def reused_page(request, reused_tabs, browser, viewport, site_url):
+    """A tab of the ``viewport`` kept between the page-reading tests (see above); JavaScript errors fail the test."""
+    if viewport not in reused_tabs:
+        context = browser.new_context(viewport=VIEWPORTS[viewport], base_url=site_url)
+        context.set_default_timeout(15000)
+        reused_tabs[viewport] = (context, context.new_page())
+    context, tab = reused_tabs[viewport]
+    context.clear_cookies()
+    errors = []
+
+    def record(error):
+        errors.append(str(error))
+
+    tab.on("pageerror", record)
+    yield tab
+    tab.remove_listener("pageerror", record)
+    if request.node.stash.get(reused_tab_failed, False) or errors:
+        del reused_tabs[viewport]
+        context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
 # Wagtail (7.3+) saves a page being edited by itself, 0.5 s after a change: the first autosave of a new page
 # creates it and turns the form into the edit form. An explicit "Save draft" or "Publish" clicked while an
 # autosave is on its way races it (a second page with the same slug, or two writers at once), as it would for
