@@ -22,4 +22,7 @@ class PagesConfig(AppConfig):
         from pages import routing
 
         routing.install()
+        from pages import sibling_slugs
+
+        sibling_slugs.install()
         translation_status.connect_signals()

@@ -18,6 +18,8 @@ from django.utils import translation
 LANGUAGES = ("ru", "ky", "en")
 DEMO_DB_KEY = "sos_demo_db"
 demo_db_stash = pytest.StashKey[dict]()
+browser_site_stash = pytest.StashKey[object]()  # the controller's SiteBuild (tests/browser/server.py)
+browser_site_for_workers = pytest.StashKey[dict]()
 
 
 def build_demo_database(verbosity=0):
@@ -40,11 +42,36 @@ def only_browser_tests(config):
     return bool(paths) and all(path == browser or browser in path.parents for path in paths)
 
 
+def browser_tests_selected(config):
+    """Whether this run may reach the browser tests (by its paths and -m), and they can run here."""
+    from tests.browser.conftest import missing_requirement
+
+    paths = [Path(arg.split("::")[0]).resolve() for arg in config.args]
+    browser = Path(__file__).resolve().parent / "browser"
+    reached = any(path == browser or browser in path.parents or path in browser.parents for path in paths)
+    return reached and "not browser" not in (config.option.markexpr or "") and missing_requirement() is None
+
+
 def pytest_sessionstart(session):
-    """xdist controller: build the demo database once, before the workers start (they each take a copy)."""
+    """xdist controller: build the demo database once, before the workers start (they each take a copy).
+
+    The browser tests' site (`make run`'s set-up, in a subprocess) is built at the same time, on the other core.
+    """
     config = session.config
-    if not is_xdist_controller(config) or only_browser_tests(config):
+    if not is_xdist_controller(config):
         return
+    site = None
+    if browser_tests_selected(config):
+        from tests.browser.server import SiteBuild
+
+        site = config.stash[browser_site_stash] = SiteBuild()
+    if not only_browser_tests(config):
+        build_demo_database_for_workers(config)
+    if site is not None:
+        config.stash[browser_site_for_workers] = {**site.for_workers(), "error": site.wait()}
+
+
+def build_demo_database_for_workers(config):
     from django.conf import settings
     from django.db import connections
     from pytest_django.plugin import blocking_manager_key
@@ -73,7 +100,13 @@ def pytest_sessionstart(session):
 
 
 def pytest_configure_node(node):
-    """xdist controller, per worker: a clone of the demo database (PostgreSQL) or the file to restore (SQLite)."""
+    """xdist controller, per worker: a clone of the demo database (PostgreSQL) or the file to restore (SQLite),
+    and where the browser tests' site was built."""
+    site = node.config.stash.get(browser_site_for_workers, None)
+    if site is not None:
+        from tests.browser.server import BROWSER_SITE_KEY
+
+        node.workerinput[BROWSER_SITE_KEY] = site
     demo = node.config.stash.get(demo_db_stash, None)
     if demo is None:
         return
@@ -89,6 +122,9 @@ def pytest_configure_node(node):
 
 
 def pytest_sessionfinish(session):
+    site = session.config.stash.get(browser_site_stash, None)
+    if site is not None:
+        site.remove()
     demo = session.config.stash.get(demo_db_stash, None)
     if demo is None:
         return
@@ -99,6 +135,31 @@ def pytest_sessionfinish(session):
         teardown_databases(demo["db_cfg"], verbosity=0)
     if "folder" in demo:
         shutil.rmtree(demo["folder"], ignore_errors=True)
+
+
+def uses_test_database(item):
+    """As pytest-django decides it: a django_db mark, or a fixture that needs the test database."""
+    fixtures = getattr(item, "fixturenames", ())
+    return item.get_closest_marker("django_db") is not None or any(
+        name in fixtures for name in ("db", "transactional_db", "live_server")
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests first, then the other tests without the test database, then pytest-django's order.
+
+    The longest tests (a browser journey, a subprocess) start first and the many short database tests fill both
+    xdist workers to the end, instead of one worker finishing a long browser module while the other waits.
+    Transactional tests (whose flush empties the demo database) stay last.
+    """
+
+    def group(item):
+        if item.get_closest_marker("browser"):
+            return 0
+        return 2 if uses_test_database(item) else 1
+
+    items.sort(key=group)
 
 
 def use_demo_copy(demo):

@@ -1,26 +1,22 @@
 """Browser tests: Debian's Chromium driven by Playwright against a real server with the demo site.
 
 The server runs in a subprocess on 127.0.0.1 with its own database (a temporary SQLite file, or
-a fresh PostgreSQL database when DATABASE_URL points at PostgreSQL), built once per session with
-the same commands `make run` uses. Without Chromium or axe-core these tests skip with one line —
-except in CI (CI=true), where they fail.
+a fresh PostgreSQL database when DATABASE_URL points at PostgreSQL), built with the same commands
+`make run` uses, once per test run (tests/browser/server.py). Without Chromium or axe-core these
+tests skip with one line — except in CI (CI=true), where they fail.
 """
 
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
+from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 import pytest
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
+from .server import BROWSER_SITE_KEY, ServerDatabase, build_site_here, copy_site, server_env, start_server
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -77,88 +73,24 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.skip(reason=reason))
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+@pytest.fixture(scope="package")
+def site_url(request):
+    """Base URL of a server with the demo site, migrated and loaded exactly as `make run` does.
 
-
-class ServerDatabase:
-    """A database for the browser-test server, separate from the pytest test database."""
-
-    def __init__(self, workdir):
-        self.base_url = os.environ.get("DATABASE_URL", "")
-        self.workdir = workdir
-        self.pg_name = None
-
-    def url(self):
-        if self.base_url.startswith(("postgres://", "postgresql://")):
-            import psycopg
-
-            parsed = urlparse(self.base_url)
-            self.pg_name = f"{parsed.path.lstrip('/') or 'sos'}_browser_{os.getpid()}"
-            with psycopg.connect(urlunparse(parsed._replace(path="/postgres")), autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{self.pg_name}"')
-                conn.execute(f'CREATE DATABASE "{self.pg_name}"')
-            return urlunparse(parsed._replace(path=f"/{self.pg_name}"))
-        return f"sqlite:///{self.workdir / 'browser.sqlite3'}"
-
-    def drop(self):
-        if self.pg_name:
-            import psycopg
-
-            parsed = urlparse(self.base_url)
-            with psycopg.connect(urlunparse(parsed._replace(path="/postgres")), autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
-
-
-@pytest.fixture(scope="session")
-def site_url():
-    """Base URL of a server with the demo site, migrated and loaded exactly as `make run` does."""
+    Under pytest-xdist the site was built once by the controller (tests/conftest.py) and this worker serves a
+    copy of it; otherwise it is built here.
+    """
+    built = getattr(request.config, "workerinput", {}).get(BROWSER_SITE_KEY)
+    if built and built["error"]:
+        raise RuntimeError(built["error"])
     workdir = Path(tempfile.mkdtemp(prefix="sos-browser-"))
     database = ServerDatabase(workdir)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "sos_site.settings.dev",
-        # As visitors see it: real 404 pages, no debug toolbar of errors; uploads still served.
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SERVE_MEDIA": "1",
-        # Journeys fill the pledge form faster than a person and pledge several times from one IP.
-        "DONATIONS_MIN_FILL_SECONDS": "1",
-        "DONATIONS_PLEDGE_RATE_LIMIT": "1000",
-        # Background tasks (e-mails, search index, renditions) run inside the request, as no worker runs here;
-        # the worker itself is tested in tests/pages/test_tasks.py.
-        "DJANGO_TASKS_IMMEDIATE": "1",
-        "DATABASE_URL": database.url(),
-        "DJANGO_MEDIA_ROOT": str(workdir / "media"),
-        "PYTHONUNBUFFERED": "1",
-    }
-    manage = [sys.executable, str(PROJECT_DIR / "manage.py")]
-    # `make run`'s own set-up (migrate, demo site, the dev superuser admin/sos-dev-admin), which needs DEBUG on.
-    done = subprocess.run(
-        [*manage, "dev_setup"], env={**env, "DJANGO_DEBUG": "1"}, cwd=PROJECT_DIR, capture_output=True, text=True
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"manage.py dev_setup failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
-    port = free_port()
-    log = open(workdir / "server.log", "w")  # noqa: SIM115
-    server = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
-        env=env,
-        cwd=PROJECT_DIR,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/ru/", timeout=2)
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"The test server did not start; see {workdir / 'server.log'}") from None
-            time.sleep(0.3)
+    if built:
+        env = server_env(workdir, copy_site(built, workdir, database))
+    else:
+        env = server_env(workdir, database.url())
+        build_site_here(env)
+    server, log, url = start_server(env, workdir)
     yield url
     server.terminate()
     server.wait(timeout=10)
@@ -167,8 +99,10 @@ def site_url():
     shutil.rmtree(workdir, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """Chromium, for the browser tests only: Playwright's sync API keeps an event loop running while it is open,
+    in which Django refuses database calls, and the tests that follow use the database."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -191,6 +125,53 @@ def page(browser, viewport, site_url):
     tab.on("pageerror", lambda error: errors.append(str(error)))
     yield tab
     context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+# The tests that only open a page and read it (axe-core, tap targets, the phone header) share one tab per viewport
+# and xdist worker: a fresh context and tab cost twice the test itself (a new renderer process, axe-core compiled
+# again, fonts and stylesheet fetched again). Each such test starts with no cookies and loads its page afresh
+# (a navigation replaces the document; the site keeps nothing in web storage); after a failure the tab is
+# replaced, so a broken state is not handed on.
+reused_tab_failed = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.failed:
+        item.stash[reused_tab_failed] = True
+    return report
+
+
+@pytest.fixture(scope="package")
+def reused_tabs(browser):  # closed before the browser
+    tabs = {}  # viewport name: (context, tab)
+    yield tabs
+    for context, _tab in tabs.values():
+        context.close()
+
+
+@pytest.fixture
+def reused_page(request, reused_tabs, browser, viewport, site_url):
+    """A tab of the ``viewport`` kept between the page-reading tests (see above); JavaScript errors fail the test."""
+    if viewport not in reused_tabs:
+        context = browser.new_context(viewport=VIEWPORTS[viewport], base_url=site_url)
+        context.set_default_timeout(15000)
+        reused_tabs[viewport] = (context, context.new_page())
+    context, tab = reused_tabs[viewport]
+    context.clear_cookies()
+    errors = []
+
+    def record(error):
+        errors.append(str(error))
+
+    tab.on("pageerror", record)
+    yield tab
+    tab.remove_listener("pageerror", record)
+    if request.node.stash.get(reused_tab_failed, False) or errors:
+        del reused_tabs[viewport]
+        context.close()
     assert errors == [], f"JavaScript errors: {errors}"
 
 
@@ -262,18 +243,33 @@ def assert_no_horizontal_scroll(page):
     assert widths[0] <= widths[1], f"horizontal scrolling on {page.url}: content {widths[0]}px > viewport {widths[1]}px"
 
 
+class HreflangLinks(HTMLParser):
+    """The ``<link rel="alternate" hreflang=…>`` of an HTML document, by language."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.hrefs = {}
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and "alternate" in (attrs.get("rel") or "").split() and attrs.get("hreflang"):
+            self.hrefs.setdefault(attrs["hreflang"], attrs.get("href"))
+
+
 def open_in_language(page, english_path, language):
     """Open the demo page at ``english_path`` in ``language``, following its hreflang alternate.
 
-    A page without alternates (the 404 page points nowhere) is opened at the same path under the language.
+    The English page is only read for its alternates, not rendered (``page.request`` shares the tab's cookies):
+    two page loads per test were the browser tests' largest cost. A page without alternates (the 404 page
+    points nowhere) is opened at the same path under the language.
     """
-    response = page.goto(english_path)
     if language == "en":
-        return response
-    alternate = page.locator(f'link[rel="alternate"][hreflang="{language}"]')
-    if alternate.count() == 0:
+        return page.goto(english_path)
+    href = HreflangLinks(page.request.get(english_path).text()).hrefs.get(language)
+    if href is None:
         return page.goto(f"/{language}/{english_path.removeprefix('/en/')}")
-    return page.goto(alternate.get_attribute("href"))
+    return page.goto(href)
 
 
 def json_ld(page):

@@ -9,7 +9,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page_type", sorted(PAGE_TYPES))
-def test_page_type_has_no_accessibility_violations(page, page_type, language):
+def test_page_type_has_no_accessibility_violations(reused_page, page_type, language):
+    page = reused_page
     response = open_in_language(page, PAGE_TYPES[page_type], language)
     assert response.status == (404 if page_type == "not-found" else 200)
     assert page.locator("html").get_attribute("lang") == language

@@ -32,7 +32,8 @@ def go_to_section(page, language, names):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_visitor_reaches_advocacy_and_downloads_a_research_report(page, language):
+def test_visitor_reaches_advocacy_and_downloads_a_research_report(reused_page, language):
+    page = reused_page  # these journeys only read the site (tests/browser/conftest.py)
     go_to_section(page, language, ADVOCACY)
     page.locator("main .card__title a[href*='/" + language + "/'][href$='/']").last.click()
     download_link = page.locator("a[download][href*='/documents/']").first
@@ -44,7 +45,8 @@ def test_visitor_reaches_advocacy_and_downloads_a_research_report(page, language
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_visitor_finds_an_office_and_its_phone_link(page, language):
+def test_visitor_finds_an_office_and_its_phone_link(reused_page, language):
+    page = reused_page  # these journeys only read the site (tests/browser/conftest.py)
     go_to_section(page, language, OFFICES)
     phone = page.locator("main a[href^='tel:']").first
     expect(phone).to_be_visible()

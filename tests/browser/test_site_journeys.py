@@ -26,7 +26,8 @@ def open_menu_if_collapsed(page):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_home_page_shows_tagline_and_fits_the_screen(page, language):
+def test_home_page_shows_tagline_and_fits_the_screen(reused_page, language):
+    page = reused_page  # these journeys only read the site (tests/browser/conftest.py)
     page.goto(f"/{language}/")
     expect(page.locator("h1")).to_have_text(HOME_TAGLINES[language])
     expect(page.locator("html")).to_have_attribute("lang", language)
@@ -34,7 +35,8 @@ def test_home_page_shows_tagline_and_fits_the_screen(page, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_switching_language_lands_on_the_same_page(page, language):
+def test_switching_language_lands_on_the_same_page(reused_page, language):
+    page = reused_page  # these journeys only read the site (tests/browser/conftest.py)
     path, _title = ABOUT[language]
     page.goto(path)
     for other in LANGUAGES:
@@ -48,7 +50,8 @@ def test_switching_language_lands_on_the_same_page(page, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_main_navigation_reaches_about_page(page, language):
+def test_main_navigation_reaches_about_page(reused_page, language):
+    page = reused_page  # these journeys only read the site (tests/browser/conftest.py)
     path, title = ABOUT[language]
     page.goto(f"/{language}/")
     open_menu_if_collapsed(page)
@@ -61,7 +64,8 @@ def test_main_navigation_reaches_about_page(page, language):
     ("language", "word", "result"),
     [("ru", "семья", "О нас"), ("ky", "үй-бүлө", "Биз жөнүндө"), ("en", "family", "About us")],
 )
-def test_search_for_a_word_and_open_a_result(page, language, word, result):
+def test_search_for_a_word_and_open_a_result(reused_page, language, word, result):
+    page = reused_page  # these journeys only read the site (tests/browser/conftest.py)
     page.goto(f"/{language}/")
     open_menu_if_collapsed(page)
     page.locator("#header-search").fill(word)

@@ -26,7 +26,8 @@ MEASURE_TARGETS = (Path(__file__).resolve().parent / "tap_targets.js").read_text
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page_type", sorted(PAGE_TYPES))
-def test_every_tap_target_is_at_least_24_css_pixels(page, page_type, language):
+def test_every_tap_target_is_at_least_24_css_pixels(reused_page, page_type, language):
+    page = reused_page
     response = open_in_language(page, PAGE_TYPES[page_type], language)
     assert response.status == (404 if page_type == "not-found" else 200)
     page.wait_for_load_state("load")
