@@ -92,6 +92,9 @@ def _bump():
     except ValueError:
         generation = initial_generation()
         cache.set(GENERATION_KEY, generation, timeout=None)
+    if generation is None:  # django-redis with IGNORE_EXCEPTIONS: Redis did not answer, nothing was purged
+        logger.warning("Page cache purge lost (Redis unreachable); pages expire after PAGE_CACHE_SECONDS.")
+        return
     # Every process following the channel reads the key again (pages/purge_feed.py), this one at once.
     try:
         purge_feed.publish(generation)

@@ -143,6 +143,8 @@ class FastHits:
         method = environ.get("REQUEST_METHOD")
         if method != "GET" and method != "HEAD":
             return None
+        if environ.get("PATH_INFO", "").startswith(page_cache.EXCLUDED_PREFIXES):
+            return None  # never a cached page (static files, documents, health checks, the admin)
         host = environ.get("HTTP_HOST")
         if host is None or "HTTP_AUTHORIZATION" in environ:
             return None
@@ -188,13 +190,15 @@ class FastHits:
     def __call__(self, environ, start_response):
         try:
             key = self.key(environ) if self._usable() else None
-            generation = page_cache.current_generation() if key is not None else None
+            recorded = self._store.get(key) if key is not None else None
+            # The generation only when there is something to answer: a request this process has not seen
+            # as a hit (a static file, /healthz, a first visit) never waits on Redis here.
+            generation = page_cache.current_generation() if recorded is not None else None
         except Exception as error:  # noqa: BLE001 - whatever goes wrong here, Django answers
             logger.warning("Fast page cache hit path skipped: %s", error)
             key = None
         if key is None:
             return self.app(environ, start_response)
-        recorded = self._store.get(key)
         if recorded is not None and recorded.generation == generation and recorded.expires > time.time():
             try:
                 answer = recorded.answer()

@@ -27,6 +27,7 @@ Two halves, both off unless ``SOS_FRONTEND_CACHE_URL`` is set (README "Scaling o
 """
 
 import logging
+from datetime import timedelta
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit, urlunsplit
 from urllib.request import Request, urlopen
@@ -34,7 +35,7 @@ from urllib.request import Request, urlopen
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.encoding import iri_to_uri
 from django_tasks import task
@@ -42,6 +43,7 @@ from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import get_backends
 
 from pages import cache as page_cache
+from pages import purge_feed
 
 logger = logging.getLogger("wagtail.frontendcache")
 
@@ -217,8 +219,18 @@ def send_purges(urls, ban_regexes):
         raise PurgeNotTaken(f"{len(failed)} not taken, e.g. {failed[0]}")
 
 
+# Seconds after which the same purge is sent again: longer than an app server may go on answering from the
+# generation it had before the purge (pages/purge_feed.py: a lost message, a subscription found dead), so that a
+# page the proxy fetched from a lagging server in that window is not kept for s-maxage.
+PURGE_AGAIN_AFTER = purge_feed.REREAD_EVERY + purge_feed.IDLE_PING + purge_feed.DEAD_AFTER + 1
+
+
 def queue_purges(urls=(), ban_regexes=()):
-    send_purges.enqueue(sorted(set(urls)), list(ban_regexes))
+    urls, ban_regexes = sorted(set(urls)), list(ban_regexes)
+    send_purges.enqueue(urls, ban_regexes)
+    if send_purges.get_backend().supports_defer:  # the task queue of production; tests run tasks at once
+        later = timezone.now() + timedelta(seconds=PURGE_AGAIN_AFTER)
+        send_purges.using(run_after=later).enqueue(urls, ban_regexes)
 
 
 SEARCH_RESULTS = "^/(" + "|".join(LANGUAGE_CODES) + ")/search/"

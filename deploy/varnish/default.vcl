@@ -83,8 +83,9 @@ sub vcl_backend_response {
     # next app server: the visitor gets the whole page from it, never a truncated one. Pages are small HTML.
     # /documents/ and /media/ (uploads, any size: a report PDF, a video) keep streaming, so a large download
     # starts at once and is not held in Varnish's memory; one cut off when its app server dies stays cut off
-    # (the client sees a broken download and can try again).
-    if (bereq.url !~ "^/(documents|media)/") {
+    # (the client sees a broken download and can try again). The admin (passed, never retried: exports and
+    # reports of any size) streams too.
+    if (bereq.url !~ "^/(documents|media|admin)/" && (bereq.method == "GET" || bereq.method == "HEAD")) {
         set beresp.do_stream = false;
     }
 

@@ -130,7 +130,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # One writer at a time, waiting its turn: a transaction takes SQLite's write lock when it begins, not when
     # it first writes, so two writers (an editor's autosave and their "Publish" click) queue for up to 20 s
     # instead of one failing at once with "database is locked" (the upgrade from a read lock cannot wait).
-    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 # DATABASE_REPLICA_URL set: public page reads of anonymous visitors go to this read replica, everything else
 # (admin, pledges, reports, sessions, any write and what follows it) to DATABASE_URL (sos_site/db_router.py).
 DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")

@@ -292,3 +292,17 @@ def test_a_server_that_adds_to_the_header_list_changes_no_later_answer(wsgi):
         wsgi(environ("/ru/"), start_response)
     assert names[0] == names[1] == names[2]
     assert "Date" not in names[0]
+
+
+def test_a_request_with_nothing_recorded_never_waits_on_redis_here(wsgi, monkeypatch):
+    from unittest import mock
+
+    reads = mock.Mock(side_effect=page_cache.current_generation)
+    monkeypatch.setattr(page_cache, "current_generation", reads)
+    status, _headers, _body = call(wsgi, environ("/healthz"))
+    assert status.startswith("200")
+    assert reads.call_count == 0  # a path that is never a cached page: Django answers, no generation read
+    call(WSGIHandler(), environ("/ru/?first=django"))
+    by_django = reads.call_count
+    call(wsgi, environ("/ru/?first=wrapped"))  # a first visit: only Django's own page cache reads it
+    assert reads.call_count == 2 * by_django

@@ -127,13 +127,23 @@ def test_nothing_is_sent_without_a_frontend_cache(section, settings, django_capt
 def test_publish_leaves_the_purge_to_the_task_queue(
     section, frontend_cache_on, database_tasks, run_worker, django_capture_on_commit_callbacks
 ):
+    from datetime import timedelta
+
+    from django.utils import timezone
     from django_tasks import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
+    from pages import frontend_cache
+
     _parent, child = section
     publish(child, django_capture_on_commit_callbacks)
-    queued = DBTaskResult.objects.get(task_path="pages.frontend_cache.send_purges")
-    assert queued.status == TaskResultStatus.READY
+    queued = [row.task for row in DBTaskResult.objects.filter(task_path="pages.frontend_cache.send_purges")]
+    now, later = sorted(queued, key=lambda task: task.run_after is not None)
+    assert now.run_after is None  # the first at once; the same purge again once every app server has seen it:
+    assert later.run_after >= timezone.now() + timedelta(seconds=frontend_cache.PURGE_AGAIN_AFTER - 5)
+    rows = DBTaskResult.objects.filter(task_path="pages.frontend_cache.send_purges")
+    assert {row.status for row in rows} == {TaskResultStatus.READY}
+    assert len({str(row.args_kwargs) for row in rows}) == 1  # the same URLs and bans twice
     assert frontend_cache_on.purged == [] and frontend_cache_on.banned == []  # nothing sent by the request
     run_worker()
     assert f"{ROOT}/en/section/page/" in frontend_cache_on.purged
@@ -154,7 +164,7 @@ def test_purge_refused_by_an_unreachable_proxy_is_tried_again_later(section, set
         port = closed.getsockname()[1]  # nothing listens there once the socket is closed
     proxy = {"BACKEND": "pages.frontend_cache.VarnishBackend", "LOCATION": f"http://127.0.0.1:{port}", "TIMEOUT": 1}
     settings.WAGTAILFRONTENDCACHE = {"proxy": proxy}
-    frontend_cache.queue_purges([f"{ROOT}/en/section/"], ["."])
+    frontend_cache.send_purges.enqueue([f"{ROOT}/en/section/"], ["."])
     run_worker()
     queued = DBTaskResult.objects.get(task_path="pages.frontend_cache.send_purges")
     assert queued.status == TaskResultStatus.READY  # back in the queue after the failed attempt
