@@ -77,6 +77,11 @@ class Feed:
         self._pid = None
         self._thread = None
         self._stop = threading.Event()
+        # value, _subscribed and _noted change together under _value_lock: a purge noted here is never
+        # overwritten by a read that started before it, and never brings a value back once unsubscribed.
+        self._value_lock = threading.Lock()
+        self._subscribed = False
+        self._noted = 0
         self.value = None
         self.subscriptions = 0  # confirmed (re)subscriptions since start: for tests and logs
         self.failures = 0  # subscriptions lost or never made
@@ -89,8 +94,22 @@ class Feed:
 
     def note(self, generation):
         """A purge in this process: its own next request sees the new generation at once."""
-        if self.value is not None and generation is not None:
-            self.value = generation
+        with self._value_lock:
+            if self._subscribed and generation is not None:
+                self.value = generation
+                self._noted += 1
+
+    def _unsubscribed(self):
+        with self._value_lock:
+            self._subscribed = False
+            self.value = None
+
+    def _store_read(self, generation, noted):
+        """Keep a value read while subscribed, unless a purge was noted here after the read began."""
+        with self._value_lock:
+            self._subscribed = True
+            if self._noted == noted:
+                self.value = generation
 
     def stop(self):
         """End the thread (tests; a process that exits just leaves the daemon thread)."""
@@ -98,14 +117,15 @@ class Feed:
         thread = self._thread
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout=DEAD_AFTER + 2)
-        self.value = None
+        self._unsubscribed()
 
     def _start(self):
         with self._lock:
             if self._pid == os.getpid():
                 return
             # A forked child inherits the parent's value but not its thread: start from nothing.
-            self.value = None
+            self._value_lock = threading.Lock()
+            self._unsubscribed()
             self._pid = os.getpid()
             self._stop = threading.Event()
             try:
@@ -135,12 +155,12 @@ class Feed:
                 connection_client = connection_client or _without_retries(client)
                 self._follow(connection_client, stop)
             except Exception as error:  # noqa: BLE001 - any trouble: per-request reads until subscribed again
-                self.value = None
+                self._unsubscribed()
                 self.failures += 1
                 # Once per loss (a subscription that had worked) and at the first failure, not every retry.
                 level = logging.WARNING if self.subscriptions > subscriptions or self.failures == 1 else logging.DEBUG
                 logger.log(level, "Page cache purge feed lost (%s); reading the generation per request.", error)
-            self.value = None
+            self._unsubscribed()
             stop.wait(RETRY_AFTER)
 
     def _follow(self, client, stop):
@@ -169,10 +189,11 @@ class Feed:
                 # Subscribed, a purge's message, or a second since the last read (a lost message or a purge
                 # whose publish failed costs at most that second).
                 if subscribed and (read or now - last_read >= REREAD_EVERY):
-                    self.value = self._read(client)
+                    noted = self._noted
+                    self._store_read(self._read(client), noted)
                     last_read = now
         finally:
-            self.value = None
+            self._unsubscribed()
             try:
                 pubsub.close()
             except Exception:  # noqa: BLE001, S110 - closing a dead connection may fail too

@@ -205,3 +205,22 @@ def test_no_redis_at_all_means_per_request_reads(settings, feed):
     assert feed.current() is None
     assert feed.subscriptions == 0
     assert page_cache.current_generation() > 0  # read per request (a fresh number: nothing will hit)
+
+
+def test_a_read_begun_before_a_purge_here_does_not_undo_it():
+    feed = purge_feed.Feed(client_factory=lambda: None)
+    feed._store_read(5, feed._noted)  # subscribed, generation 5
+    noted = feed._noted  # the feed thread starts reading the key…
+    feed.note(6)  # …a purge in this process makes it 6…
+    feed._store_read(5, noted)  # …and the read, begun before, answers 5
+    assert feed.value == 6
+
+
+def test_a_purge_noted_while_unsubscribed_leaves_per_request_reads():
+    feed = purge_feed.Feed(client_factory=lambda: None)
+    feed.note(7)
+    assert feed.value is None
+    feed._store_read(7, feed._noted)
+    feed._unsubscribed()
+    feed.note(8)
+    assert feed.value is None
