@@ -306,3 +306,21 @@ def test_a_request_with_nothing_recorded_never_waits_on_redis_here(wsgi, monkeyp
     by_django = reads.call_count
     call(wsgi, environ("/ru/?first=wrapped"))  # a first visit: only Django's own page cache reads it
     assert reads.call_count == 2 * by_django
+
+
+def test_a_recorded_answer_past_the_pages_expiry_goes_to_django(wsgi):
+    fast_and_django(wsgi, "/ru/")
+    for recorded in wsgi._store.values():
+        recorded.expires = 0  # the stored page's own PAGE_CACHE_SECONDS are over
+    answered = wsgi.answered
+    status, _headers, _body = call(wsgi, environ("/ru/"))
+    assert status == "200 OK"
+    assert wsgi.answered == answered
+
+
+def test_an_answer_recorded_over_http_is_not_given_over_https(wsgi, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    fast_and_django(wsgi, "/ru/")
+    answered = wsgi.answered
+    call(wsgi, environ("/ru/", headers={"X-Forwarded-Proto": "https"}))
+    assert wsgi.answered == answered  # another scheme is another key: Django answers it
