@@ -56,9 +56,9 @@ def test_the_inline_exception_covers_a_link_in_a_sentence_but_not_a_link_alone(b
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page_type", ["home", "office", "donate"])
-def test_phone_header_is_one_row_plus_the_language_switcher(browser, site_url, page_type, language):
-    context = browser.new_context(viewport=VIEWPORTS["phone"], base_url=site_url)
-    tab = context.new_page()
+@pytest.mark.parametrize("viewport", ["phone"])  # the phone's shared tab (tests/browser/conftest.py)
+def test_phone_header_is_one_row_plus_the_language_switcher(reused_page, viewport, page_type, language):
+    tab = reused_page
     open_in_language(tab, PAGE_TYPES[page_type], language)
     tab.wait_for_load_state("load")
     header = tab.evaluate(
@@ -72,7 +72,6 @@ def test_phone_header_is_one_row_plus_the_language_switcher(browser, site_url, p
                     switcher: box(".language-switcher").bottom, helpOnFirstScreen: help.length};
         }"""
     )
-    context.close()
     assert header["height"] <= PHONE_HEADER_MAX_HEIGHT, header
     assert header["menu"] >= MINIMUM
     assert header["switcher"] <= header["height"]

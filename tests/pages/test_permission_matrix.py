@@ -25,8 +25,49 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 LANGUAGES = ("ru", "ky", "en")
 
 
+@pytest.fixture(scope="module")
+def matrix_data(django_db_setup, django_db_blocker):
+    """The objects and the users of the matrix, made once for the module (as Django's ``setUpTestData``): inside
+    a transaction that is rolled back when the module's tests are done; each test's own changes are rolled back
+    to the savepoint of its ``db`` fixture, so every test still starts from these same rows."""
+    from django.contrib.auth import get_user_model
+
+    from pages.models import HomePage
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            data = {"objects": make_objects(HomePage.objects.get(), get_user_model()), "users": None}
+            data["users"] = make_users(get_user_model())
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield data
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def objects(home_page, django_user_model):
+def objects(db, matrix_data):
+    """The module's objects read afresh per test (as ``setUpTestData`` copies them), so no test sees another's
+    edits in memory."""
+    return {name: fresh(obj) for name, obj in matrix_data["objects"].items()}
+
+
+@pytest.fixture
+def users(db, matrix_data):
+    """One user per role (None for the signed-out visitor), read afresh per test."""
+    return {role: fresh(user) for role, user in matrix_data["users"].items()}
+
+
+def fresh(obj):
+    return None if obj is None else type(obj)._default_manager.get(pk=obj.pk)
+
+
+def make_objects(home_page, django_user_model):
     live_page = StandardPageFactory(parent=home_page, title_en="Matrix live", slug_en="matrix-live")
     draft_page = StandardPageFactory(parent=home_page, live=False, title_en="Matrix draft", slug_en="matrix-draft")
     return {
@@ -47,8 +88,7 @@ def objects(home_page, django_user_model):
     }
 
 
-@pytest.fixture
-def users(django_user_model):
+def make_users(django_user_model):
     """One user per role (None for the signed-out visitor)."""
     people = {access_matrix.ANONYMOUS: None}
     people[access_matrix.NO_GROUP] = django_user_model.objects.create_user("matrix-nobody", password="x")
