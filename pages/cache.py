@@ -159,6 +159,11 @@ def request_is_cacheable(request):
     return enabled() and request_is_public(request)
 
 
+def has_visitor_state(cookies):
+    """A session (signed in, editing) or flash messages: the page is this visitor's, never a shared copy."""
+    return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
+
+
 def request_is_public(request):
     """Anonymous GET/HEAD for a public URL, without a session (logged-in or editing) or flash messages.
 
@@ -170,8 +175,7 @@ def request_is_public(request):
         return False
     if request.path.startswith(EXCLUDED_PREFIXES):
         return False
-    cookies = request.COOKIES
-    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+    if has_visitor_state(request.COOKIES):
         return False
     return "HTTP_AUTHORIZATION" not in request.META
 
@@ -217,10 +221,7 @@ def thaw(entry):
     stream, so that gzip (sos_site.middleware.TextGZipMiddleware) compresses a stored page once per process,
     not once per response; only the fresh form tokens of a form page are added per response."""
     if entry.get("fill"):
-        pieces = cached_forms.split(entry["content"])
-        tokens = [cached_forms.new_token(salt) for salt in pieces[1::2]]
-        texts = pieces[::2]
-        content = b"".join(part for pair in zip(texts, [*tokens, b""], strict=True) for part in pair)
+        content, tokens = cached_forms.fill_pieces(cached_forms.split(entry["content"]))
     else:
         tokens = []
         content = entry["content"]

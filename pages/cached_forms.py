@@ -59,6 +59,14 @@ def token_for(request, salt):
     return abuse.make_form_token(salt)
 
 
+def fill_pieces(pieces):
+    """(content, tokens): the ``split`` pieces of a stored page with a new token in each placeholder."""
+    tokens = [new_token(salt) for salt in pieces[1::2]]
+    filled = list(pieces)
+    filled[1::2] = tokens
+    return b"".join(filled), tokens
+
+
 def fill(content):
     """``content`` with every registered placeholder replaced by a new token (each one different)."""
     return PLACEHOLDER_RE.sub(lambda match: new_token(match.group(1)), content)

@@ -108,11 +108,8 @@ class Recorded:
         if self.fixed is not None:  # a new list each time: a server may add to it (wsgiref adds Date)
             return list(self.fixed[0]), self.fixed[1]
         entry = self.entry
-        if self.pieces is not None:
-            pieces = list(self.pieces)  # [text, salt, text, …] as pages.cache.thaw() fills it
-            tokens = [cached_forms.new_token(salt) for salt in pieces[1::2]]
-            pieces[1::2] = tokens
-            content = b"".join(pieces)
+        if self.pieces is not None:  # split once per recording, filled as pages.cache.thaw() fills it
+            content, tokens = cached_forms.fill_pieces(self.pieces)
         else:
             tokens, content = [], entry["content"]
         if self.gzipped:
@@ -150,7 +147,7 @@ class FastHits:
             return None
         if "HTTP_COOKIE" in environ:
             cookies = parse_cookie(get_str_from_wsgi(environ, "HTTP_COOKIE", ""))
-            if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+            if page_cache.has_visitor_state(cookies):
                 return None
         proxy_ssl = settings.SECURE_PROXY_SSL_HEADER
         return (
